@@ -1,0 +1,12 @@
+import { BarChart3, Gift, Inbox, LayoutDashboard, Megaphone, Settings, Shapes, Users } from 'lucide-react';
+
+export const navItems = [
+  { href: '/dashboard', label: 'Dashboard', icon: LayoutDashboard },
+  { href: '/inbox', label: 'Inbox', icon: Inbox },
+  { href: '/customers', label: 'Customers', icon: Users },
+  { href: '/segments', label: 'Segments', icon: Shapes },
+  { href: '/campaigns', label: 'Campaigns', icon: Megaphone },
+  { href: '/contests', label: 'Contests', icon: Gift },
+  { href: '/analytics', label: 'Analytics', icon: BarChart3 },
+  { href: '/settings', label: 'Settings', icon: Settings },
+] as const;

@@ -1,0 +1,62 @@
+import { BarChart3, Gift, Inbox, Megaphone, Shapes, Users } from 'lucide-react';
+import { PageHeader } from '@/components/shell/page-header';
+import { EmptyState } from '@/components/ui/empty-state';
+
+// Sections whose features land in later issues show what they will hold.
+const sections = {
+  inbox: {
+    title: 'Inbox',
+    icon: Inbox,
+    description: 'Conversations with your customers on WhatsApp, answered by your team.',
+    emptyTitle: 'No conversations yet',
+    emptyDescription: 'When customers message your WhatsApp number, their chats appear here.',
+  },
+  customers: {
+    title: 'Customers',
+    icon: Users,
+    description: 'Everyone who has talked to you on WhatsApp, with consent and profile.',
+    emptyTitle: 'No customers yet',
+    emptyDescription: 'Customers are created from their first WhatsApp message, or imported from a CSV file.',
+  },
+  segments: {
+    title: 'Segments',
+    icon: Shapes,
+    description: 'Groups of customers picked by who they are and what they buy.',
+    emptyTitle: 'No segments yet',
+    emptyDescription: 'Build a segment from spend, age, state, tier and consent to target a campaign.',
+  },
+  campaigns: {
+    title: 'Campaigns',
+    icon: Megaphone,
+    description: 'Scheduled bulk messages, sent only to customers who consented.',
+    emptyTitle: 'No campaigns yet',
+    emptyDescription: 'Create a campaign to message a segment at the pace WhatsApp allows.',
+  },
+  contests: {
+    title: 'Contests',
+    icon: Gift,
+    description: '"Send your receipt, win a prize" promotions over WhatsApp.',
+    emptyTitle: 'No contests yet',
+    emptyDescription: 'Run a contest with a keyword or receipt entry and an auditable draw.',
+  },
+  analytics: {
+    title: 'Analytics',
+    icon: BarChart3,
+    description: 'Messages, consent, customers, purchases and campaigns at a glance.',
+    emptyTitle: 'Nothing to chart yet',
+    emptyDescription: 'Analytics fill in as messages, customers and purchases arrive.',
+  },
+} as const;
+
+export type Section = keyof typeof sections;
+
+
+export function SectionPlaceholder({ section }: { section: Section }) {
+  const s = sections[section];
+  return (
+    <>
+      <PageHeader title={s.title} description={s.description} />
+      <EmptyState icon={s.icon} title={s.emptyTitle} description={s.emptyDescription} />
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+import { provisionTenantFunction } from './tenants/provision-tenant';
+
+// Every function served at /api/inngest.
+export const functions = [provisionTenantFunction];

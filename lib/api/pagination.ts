@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { AppError } from '@/lib/errors';
+
+export const listQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+// Keyset cursor over (createdAt, id): stable under inserts, no OFFSET scans.
+export interface Cursor {
+  createdAt: Date;
+  id: string;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt.toISOString(), cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(raw: string | undefined): Cursor | null {
+  if (!raw) return null;
+  try {
+    const [createdAt, id] = z.tuple([z.iso.datetime(), z.string().min(1)]).parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    return { createdAt: new Date(createdAt), id };
+  } catch {
+    throw AppError.field('validation', 'cursor', 'The cursor is not one this API returned.');
+  }
+}
+
+// Callers fetch limit + 1 rows; the extra one says whether there is a next page.
+export function page<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor) {
+  const data = rows.slice(0, limit);
+  const last = data[data.length - 1];
+  return { data, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null };
+}

@@ -1,0 +1,36 @@
+import { AppError, type FieldError } from '@/lib/errors';
+
+const titles: Record<AppError['code'], string> = {
+  bad_request: 'Bad request',
+  unauthorized: 'Unauthorized',
+  forbidden: 'Forbidden',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  payload_too_large: 'Payload too large',
+  unsupported_media_type: 'Unsupported media type',
+  validation: 'Validation failed',
+  rate_limited: 'Too many requests',
+  internal: 'Internal server error',
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors: FieldError[];
+}
+
+// RFC 9457 problem details.
+export function problemResponse(error: AppError, headers?: HeadersInit): Response {
+  const body: Problem = {
+    type: `urn:sembang:problem:${error.code}`,
+    title: titles[error.code],
+    status: error.status,
+    detail: error.message,
+    errors: error.fieldErrors,
+  };
+  const res = Response.json(body, { status: error.status, headers });
+  res.headers.set('content-type', 'application/problem+json');
+  return res;
+}

@@ -1,0 +1,39 @@
+import { getDatabaseHandle } from '@/db';
+import { demoLogins, seedDemo } from '@/db/seed/demo';
+import { getEnv } from '@/lib/env';
+import { startJobWorker } from '@/lib/jobs/worker';
+import { logger } from '@/lib/logger';
+
+// Runs once when a Node.js server process starts (instrumentation.ts).
+export async function boot(): Promise<void> {
+  const env = getEnv();
+  const handle = getDatabaseHandle();
+  if (env.AUTO_MIGRATE === 'true') {
+    await handle.migrate();
+    logger.info({ database: handle.kind }, 'database migrated');
+  }
+  const seed = env.SEED_DEMO ? env.SEED_DEMO === 'true' : env.embedded;
+  if (seed) {
+    await seedDemo(handle.db);
+    printDemoLogin();
+  }
+  if (!env.inngestEnabled && env.JOBS_WORKER === 'true') {
+    const worker = startJobWorker({ db: handle.db, pollIntervalMs: env.JOBS_POLL_INTERVAL_MS, concurrency: env.JOBS_CONCURRENCY });
+    const stop = () => void worker.stop().finally(() => handle.close());
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  }
+}
+
+function printDemoLogin(): void {
+  const { owner, agent } = demoLogins;
+  process.stdout.write(
+    [
+      '',
+      '  Sembang demo business is ready.',
+      `  Log in as owner:  ${owner.email}  /  ${owner.password}`,
+      `  Log in as agent:  ${agent.email}  /  ${agent.password}`,
+      '',
+    ].join('\n') + '\n',
+  );
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { ensureLocalSecrets } from './local-secrets';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.url({ message: 'must be a postgres:// URL' }).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().min(1).default('.data'),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with `openssl rand -base64 32`)'),
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (`openssl rand -base64 32`)'),
+  AUTO_MIGRATE: z.enum(['true', 'false']).default('true'),
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  INNGEST_EVENT_KEY: z.string().optional(),
+  INNGEST_SIGNING_KEY: z.string().optional(),
+  INNGEST_DEV: z.string().optional(),
+  JOBS_WORKER: z.enum(['true', 'false']).default('true'),
+  JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  APP_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool,
+});
+
+export type Env = z.infer<typeof envSchema> & { embedded: boolean; inngestEnabled: boolean };
+
+let cached: Env | undefined;
+
+// Parses process.env once. Embedded mode (no DATABASE_URL) generates missing secrets into
+// .env.local; production on PostgreSQL refuses to start without them.
+export function getEnv(): Env {
+  if (cached) return cached;
+  const embedded = !process.env.DATABASE_URL;
+  const production = process.env.NODE_ENV === 'production';
+  if (embedded || !production) ensureLocalSecrets(process.env);
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? 'environment');
+      const problem = process.env[name] === undefined ? 'is missing' : i.message;
+      return `  - ${name} ${problem}. See .env.example.`;
+    });
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  cached = {
+    ...e,
+    embedded,
+    inngestEnabled: Boolean((e.INNGEST_EVENT_KEY && e.INNGEST_SIGNING_KEY) || e.INNGEST_DEV),
+  };
+  return cached;
+}
+
+// Tests change process.env between cases.
+export function resetEnvCache(): void {
+  cached = undefined;
+}
