@@ -22,6 +22,9 @@ export default defineConfig({
           include: ['{lib,db,inngest,app}/**/*.int.test.ts'],
           environment: 'node',
           setupFiles: ['./vitest.setup.ts'],
+          // next-auth imports 'next/server' without an extension, which Node's ESM resolver
+          // rejects (nextauthjs/next-auth#12280); inlined, Vite resolves it.
+          server: { deps: { inline: ['next-auth'] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -25,6 +25,16 @@ export async function boot(): Promise<void> {
   }
 }
 
+// Next.js would keep serving with a broken set-up; a clear message and a stop are better.
+export async function bootOrExit(): Promise<void> {
+  try {
+    await boot();
+  } catch (error) {
+    process.stderr.write(`Sembang cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+
 function printDemoLogin(): void {
   const { owner, agent } = demoLogins;
   process.stdout.write(

@@ -24,7 +24,7 @@ export function CreateApiKeyForm() {
       {state?.ok ? (
         <Alert>
           <AlertTitle>API key “{state.data.name}” created</AlertTitle>
-          <AlertDescription className="grid w-full gap-2">
+          <AlertDescription className="grid w-full justify-items-stretch gap-2">
             <p>Copy it now: it is shown only this once. Send it as <code>Authorization: Bearer &lt;key&gt;</code>.</p>
             <CopyField value={state.data.secret} label="API key" />
           </AlertDescription>

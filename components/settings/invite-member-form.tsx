@@ -33,7 +33,7 @@ export function InviteMemberForm({ canInviteOwner }: { canInviteOwner: boolean }
       {state?.ok && link ? (
         <Alert>
           <AlertTitle>Invitation link for {state.data.email}</AlertTitle>
-          <AlertDescription className="grid w-full gap-2">
+          <AlertDescription className="grid w-full justify-items-stretch gap-2">
             <p>There is no email from Sembang: send this link to your colleague yourself. It works once and expires in 7 days.</p>
             <CopyField value={link} label="invitation link" />
           </AlertDescription>

@@ -15,7 +15,8 @@ export const auditLog = pgTable(
     targetType: text('target_type'),
     targetId: text('target_id'),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // Milliseconds, like the JS Date in a list cursor (lib/api/pagination.ts).
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index('audit_log_tenant_created_idx').on(t.tenantId, t.createdAt)],
 );

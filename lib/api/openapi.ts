@@ -23,8 +23,11 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output', components: Record<
   const { $defs, $schema: _dialect, id: _id, ...rest } = rewritten as JsonSchema & { $defs?: Record<string, JsonSchema> };
   Object.assign(components, $defs ?? {});
   if (!id) return rest;
-  components[id] = rest;
-  return { $ref: `#/components/schemas/${id}` };
+  const ref = `#/components/schemas/${id}`;
+  // zod already hoists a root schema that has an id into $defs and answers a $ref to it;
+  // storing that $ref as the component would make it point at itself.
+  if (rest.$ref !== ref) components[id] = rest;
+  return { $ref: ref };
 }
 
 function parameters(schema: z.ZodObject | undefined, where: 'path' | 'query', components: Record<string, JsonSchema>) {
@@ -39,17 +42,17 @@ function parameters(schema: z.ZodObject | undefined, where: 'path' | 'query', co
 
 export function buildOpenApiDocument(operations: Operation[], serverUrl: string) {
   const components: Record<string, JsonSchema> = {};
-  const problem = toSchema(problemSchema, 'output', components);
+  const problemContent = { 'application/problem+json': { schema: toSchema(problemSchema, 'output', components) } };
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(op.responses)) {
-      responses[status] = r.schema
-        ? { description: r.description, content: { 'application/json': { schema: toSchema(r.schema, 'output', components) } } }
-        : { description: r.description };
+      if (r.schema) responses[status] = { description: r.description, content: { 'application/json': { schema: toSchema(r.schema, 'output', components) } } };
+      // Errors are problem+json whether or not the spec names a schema for them.
+      else responses[status] = Number(status) >= 400 ? { description: r.description, content: problemContent } : { description: r.description };
     }
     for (const [status, description] of [['401', 'Missing or revoked API key'], ['422', 'Invalid input']] as const) {
-      responses[status] ??= { description, content: { 'application/problem+json': { schema: problem } } };
+      responses[status] ??= { description, content: problemContent };
     }
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {

@@ -6,7 +6,9 @@ export const listQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-// Keyset cursor over (createdAt, id): stable under inserts, no OFFSET scans.
+// Keyset cursor over (createdAt, id): stable under inserts, no OFFSET scans. The createdAt
+// column must be timestamp(3): PostgreSQL's default microseconds do not survive a JS Date, and
+// the cursor would then point before its own row.
 export interface Cursor {
   createdAt: Date;
   id: string;

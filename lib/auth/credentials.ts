@@ -2,12 +2,12 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db';
 import { users } from '@/db/schema';
-import { findUserByEmail } from '@/lib/users/users';
+import { emailSchema, findUserByEmail } from '@/lib/users/users';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { type LoginLimits, clearLoginFailures, isLoginBlocked, recordLoginFailure } from './rate-limit';
 
 export const loginSchema = z.object({
-  email: z.email('Enter a valid email address.').transform((v) => v.trim().toLowerCase()),
+  email: emailSchema,
   password: z.string().min(1, 'Enter your password.').max(128),
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, or } from 'drizzle-orm';
+import { and, asc, eq, gt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db';
 import { type Role, memberships, roles, users } from '@/db/schema';
@@ -49,9 +49,16 @@ export async function getMember(db: Database, ctx: TenantContext, userId: string
   return member;
 }
 
+// Locks the owners' rows so two owners stepping down (or removing each other) at the same time
+// cannot both see the other one and leave the tenant without an owner.
 async function ownerCount(db: Database, tenantId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'owner')));
-  return row?.n ?? 0;
+  const owners = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'owner')))
+    .orderBy(asc(memberships.userId))
+    .for('update');
+  return owners.length;
 }
 
 // Owners and admins manage the team; only an owner may create, demote or remove an owner,

@@ -3,10 +3,8 @@ import { z } from 'zod';
 import type { Database } from '@/db';
 import { users } from '@/db/schema';
 
-export const emailSchema = z
-  .email('Enter a valid email address.')
-  .max(254)
-  .transform((v) => v.trim().toLowerCase());
+// Trimmed and lower-cased before the format check: phone keyboards often add a trailing space.
+export const emailSchema = z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.email('Enter a valid email address.').max(254));
 
 export async function findUserByEmail(db: Database, email: string) {
   const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);

@@ -12,7 +12,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="text-2xl">Log in</CardTitle>
+        <CardTitle role="heading" aria-level={1} className="text-2xl">Log in</CardTitle>
         <CardDescription>Welcome back. Log in to your Sembang dashboard.</CardDescription>
       </CardHeader>
       <CardContent>

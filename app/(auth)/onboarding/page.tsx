@@ -11,7 +11,7 @@ export default async function OnboardingPage() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="text-2xl">Create a business</CardTitle>
+        <CardTitle role="heading" aria-level={1} className="text-2xl">Create a business</CardTitle>
         <CardDescription>You are not a member of any business on Sembang yet. Create one, or ask a colleague to invite you.</CardDescription>
       </CardHeader>
       <CardContent>

@@ -8,7 +8,7 @@ export default function SignupPage() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="text-2xl">Create your business account</CardTitle>
+        <CardTitle role="heading" aria-level={1} className="text-2xl">Create your business account</CardTitle>
         <CardDescription>Set up Sembang for your shop or brand. You can invite your team afterwards.</CardDescription>
       </CardHeader>
       <CardContent>

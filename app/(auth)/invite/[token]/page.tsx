@@ -16,7 +16,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <Card>
         <CardHeader>
-          <CardTitle className="text-2xl">Invitation not valid</CardTitle>
+          <CardTitle role="heading" aria-level={1} className="text-2xl">Invitation not valid</CardTitle>
           <CardDescription>This link is invalid, has expired or was already used. Ask the person who invited you for a new one.</CardDescription>
         </CardHeader>
         <CardContent>
@@ -32,7 +32,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="text-2xl">Join {invitation.tenantName}</CardTitle>
+        <CardTitle role="heading" aria-level={1} className="text-2xl">Join {invitation.tenantName}</CardTitle>
         <CardDescription>
           You were invited as <strong>{invitation.role}</strong> ({invitation.email}).
         </CardDescription>

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { roles } from '@/db/schema';
+import { buildOpenApiDocument } from './openapi';
+import { operations } from './spec';
+
+const doc = buildOpenApiDocument(operations, 'https://crm.example.com');
+
+type Json = Record<string, unknown>;
+interface Parameter {
+  name: string;
+  in: string;
+  required: boolean;
+  schema: Json;
+}
+interface DocOperation {
+  operationId: string;
+  parameters: Parameter[];
+  requestBody?: { required: boolean; content: Record<string, { schema: Json }> };
+  responses: Record<string, { description: string; content?: Record<string, { schema: Json }> }>;
+}
+
+function operation(method: string, path: string): DocOperation {
+  const found = (doc.paths[path] as Record<string, DocOperation> | undefined)?.[method];
+  if (!found) throw new Error(`${method.toUpperCase()} ${path} is not in the document`);
+  return found;
+}
+
+// What the document must say for a zod schema: its JSON Schema, without the dialect line.
+function jsonSchema(schema: z.ZodType): Json {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as Json;
+  return rest;
+}
+
+// Follows a $ref (and any $ref it lands on) to the schema that defines it.
+function resolve(ref: string, seen: string[] = []): Json {
+  expect(ref).toMatch(/^#\/components\/schemas\/\w+$/);
+  expect(seen, `circular $ref ${[...seen, ref].join(' → ')}`).not.toContain(ref);
+  const target = (doc.components.schemas as Record<string, Json | undefined>)[ref.split('/').pop() ?? ''];
+  expect(target, `${ref} is not in components`).toBeDefined();
+  return typeof target?.$ref === 'string' ? resolve(target.$ref, [...seen, ref]) : (target ?? {});
+}
+
+function refsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(refsIn);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => (k === '$ref' && typeof v === 'string' ? [v] : refsIn(v)));
+}
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1 with bearer authentication and the given server', () => {
+    expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(doc.servers).toEqual([{ url: 'https://crm.example.com' }]);
+    expect(doc.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.components.securitySchemes.bearerAuth).toEqual({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('has every operation of the spec, with a unique operationId', () => {
+    const listed = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`));
+    expect(listed.sort()).toEqual(operations.map((op) => `${op.method} ${op.path}`).sort());
+    const ids = operations.map((op) => operation(op.method, op.path).operationId);
+    expect(new Set(ids).size).toBe(operations.length);
+  });
+
+  it.each(operations.filter((op) => op.body))('describes the body of $method $path from its zod schema', (op) => {
+    const body = operation(op.method, op.path).requestBody;
+    expect(body?.required).toBe(true);
+    expect(body?.content['application/json']?.schema).toEqual(jsonSchema(op.body as z.ZodType));
+  });
+
+  it('documents the invitation body fields with their rules', () => {
+    const schema = operation('post', '/api/v1/invitations').requestBody?.content['application/json']?.schema;
+    expect(schema).toMatchObject({
+      type: 'object',
+      required: ['email', 'role'],
+      properties: { email: { type: 'string', format: 'email' }, role: { enum: [...roles] } },
+    });
+  });
+
+  it.each(operations.filter((op) => op.params || op.query))('describes the parameters of $method $path from its zod schemas', (op) => {
+    const expected = [
+      ...Object.entries(op.params?.shape ?? {}).map(([name, s]) => ({ name, in: 'path', required: true, schema: jsonSchema(s as z.ZodType) })),
+      ...Object.entries(op.query?.shape ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: jsonSchema(s as z.ZodType) })),
+    ];
+    expect(operation(op.method, op.path).parameters).toEqual(expected);
+  });
+
+  it('names every path parameter of a path', () => {
+    for (const op of operations) {
+      const inPath = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      const declared = operation(op.method, op.path).parameters.filter((p) => p.in === 'path').map((p) => p.name);
+      expect(declared, `${op.method} ${op.path}`).toEqual(inPath);
+    }
+  });
+
+  it('answers errors as problem+json', () => {
+    for (const op of operations) {
+      const { responses } = operation(op.method, op.path);
+      for (const [status, response] of Object.entries(responses).filter(([s]) => Number(s) >= 400)) {
+        expect(response.content?.['application/problem+json']?.schema, `${op.method} ${op.path} ${status}`).toEqual({ $ref: '#/components/schemas/Problem' });
+      }
+    }
+  });
+
+  it('hoists the named response schemas into components, and every $ref resolves', () => {
+    const refs = refsIn(doc);
+    expect(refs.length).toBeGreaterThan(operations.length);
+    for (const ref of refs) expect(resolve(ref), ref).toHaveProperty('type');
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Problem', 'Member', 'Invitation', 'CreatedInvitation', 'AuditEntry', 'Tenant']));
+    expect(doc.components.schemas.Member).toMatchObject({ type: 'object', required: expect.arrayContaining(['userId', 'email', 'role']) });
+  });
+});

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { auditLog } from '@/db/schema';
+import { createApiKey, listApiKeys } from '@/lib/api-keys/api-keys';
+import { listAudit, recordAudit } from '@/lib/audit';
+import { acceptInvitation, createInvitation, listOpenInvitations } from '@/lib/members/invitations';
+import { getMember, listMembers } from '@/lib/members/members';
+import type { TenantContext } from '@/lib/tenants/context';
+import { type MemberContext, TEST_PASSWORD, createTestTenant, uniqueEmail } from './factories';
+
+export interface TwoTenants {
+  a: MemberContext;
+  b: MemberContext;
+  ownerA: string;
+  ownerB: string;
+}
+
+// Two unrelated tenants, each acting as its owner.
+export async function createTwoTenants(db: Database): Promise<TwoTenants> {
+  const a = await createTestTenant(db, 'Kedai Tenant A');
+  const b = await createTestTenant(db, 'Kedai Tenant B');
+  return { a, b, ownerA: a.userId, ownerB: b.userId };
+}
+
+export type ApiTenants = TwoTenants & { keyA: string; keyB: string };
+
+// Two tenants, each with an API key, for calling the REST API as either.
+export async function createApiTenants(db: Database): Promise<ApiTenants> {
+  const tenants = await createTwoTenants(db);
+  const key = async (ctx: TenantContext) => (await createApiKey(db, ctx, { name: 'Test client' })).secret;
+  return { ...tenants, keyA: await key(tenants.a), keyB: await key(tenants.b) };
+}
+
+// One tenant-owned resource, seen only through the tenant-scoped lib functions.
+export interface ResourceProbe {
+  name: string;
+  create(db: Database, ctx: TenantContext): Promise<string>;
+  list(db: Database, ctx: TenantContext): Promise<string[]>;
+  // Must throw AppError('not_found') for another tenant's id. Omitted where the lib has no
+  // single-get function; then only the list check applies.
+  get?(db: Database, ctx: TenantContext, id: string): Promise<unknown>;
+}
+
+// Every tenant-owned resource. Each later issue appends its own probes here, and
+// isolation.int.test.ts proves them on both databases.
+export const resourceProbes: ResourceProbe[] = [
+  {
+    name: 'members',
+    async create(db, ctx) {
+      const { token } = await createInvitation(db, ctx, { email: uniqueEmail('probe'), role: 'agent' });
+      return (await acceptInvitation(db, token, { name: 'Probe Member', password: TEST_PASSWORD })).userId;
+    },
+    list: async (db, ctx) => (await listMembers(db, ctx)).map((m) => m.userId),
+    get: (db, ctx, id) => getMember(db, ctx, id),
+  },
+  {
+    name: 'invitations',
+    create: async (db, ctx) => (await createInvitation(db, ctx, { email: uniqueEmail('invitee'), role: 'agent' })).invitation.id,
+    list: async (db, ctx) => (await listOpenInvitations(db, ctx)).map((i) => i.id),
+  },
+  {
+    name: 'api keys',
+    create: async (db, ctx) => (await createApiKey(db, ctx, { name: 'Probe key' })).apiKey.id,
+    list: async (db, ctx) => (await listApiKeys(db, ctx)).map((k) => k.id),
+  },
+  {
+    name: 'audit log entries',
+    async create(db, ctx) {
+      // recordAudit returns nothing; a unique target id finds the row it wrote.
+      const marker = randomUUID();
+      await recordAudit(db, ctx, { action: 'isolation.probe', targetType: 'probe', targetId: marker });
+      const [row] = await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.targetId, marker));
+      if (!row) throw new Error('audit entry not written');
+      return row.id;
+    },
+    list: async (db, ctx) => (await listAudit(db, ctx, { limit: 1000 })).map((e) => e.id),
+  },
+];
