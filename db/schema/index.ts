@@ -3,3 +3,7 @@ export * from './users';
 export * from './api-keys';
 export * from './audit';
 export * from './jobs';
+export * from './channels';
+export * from './customers';
+export * from './messaging';
+export * from './templates';
