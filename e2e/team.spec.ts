@@ -22,7 +22,7 @@ test('an invited agent joins the tenant but cannot open team or API-key settings
   await settings.open();
   await expect(settings.role).toHaveText('agent');
   await expect(settings.nav.getByRole('link')).toHaveText(['Your account']);
-  for (const path of ['/settings/api-keys', '/settings/team']) {
+  for (const path of ['/settings/api-keys', '/settings/team', '/settings/whatsapp']) {
     await page.goto(path);
     await expect(settings.forbidden).toBeVisible();
   }

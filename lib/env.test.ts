@@ -15,7 +15,7 @@ beforeEach(() => {
   envFile = path.join(dir, '.env.local');
   // getEnv() writes .env.local into the working directory; point that at the temp dir.
   vi.spyOn(process, 'cwd').mockReturnValue(dir);
-  for (const name of ['AUTH_SECRET', 'ENCRYPTION_KEY', 'DATABASE_URL', 'APP_URL', 'DATABASE_POOL_SIZE']) delete process.env[name];
+  for (const name of ['AUTH_SECRET', 'ENCRYPTION_KEY', 'DATABASE_URL', 'APP_URL', 'DATABASE_POOL_SIZE', 'WHATSAPP_API_ALLOWED_HOSTS']) delete process.env[name];
   resetEnvCache();
 });
 afterEach(() => {
@@ -121,5 +121,20 @@ describe('getEnv', () => {
     Object.assign(process.env, { AUTH_SECRET: validKey(), ENCRYPTION_KEY: validKey(), DATABASE_POOL_SIZE: 'lots' });
 
     expect(() => getEnv()).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
+  it("allows Meta's and wabot's API hosts by default, or the operator's list", () => {
+    Object.assign(process.env, { AUTH_SECRET: validKey(), ENCRYPTION_KEY: validKey() });
+    expect(getEnv().WHATSAPP_API_ALLOWED_HOSTS).toEqual(['graph.facebook.com', 'app.wabot.my']);
+
+    Object.assign(process.env, { WHATSAPP_API_ALLOWED_HOSTS: ' Graph.Facebook.com, 127.0.0.1:4010,,[::1]:8080 ' });
+    resetEnvCache();
+    expect(getEnv().WHATSAPP_API_ALLOWED_HOSTS).toEqual(['graph.facebook.com', '127.0.0.1:4010', '[::1]:8080']);
+  });
+
+  it('explains a malformed WHATSAPP_API_ALLOWED_HOSTS', () => {
+    Object.assign(process.env, { AUTH_SECRET: validKey(), ENCRYPTION_KEY: validKey(), WHATSAPP_API_ALLOWED_HOSTS: 'https://graph.facebook.com/v26.0' });
+
+    expect(() => getEnv()).toThrow('WHATSAPP_API_ALLOWED_HOSTS must be comma-separated host[:port] entries');
   });
 });

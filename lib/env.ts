@@ -1,10 +1,24 @@
 import { z } from 'zod';
 import { ensureLocalSecrets } from './local-secrets';
+import { DEFAULT_ALLOWED_HOSTS } from './whatsapp/providers/allowed-hosts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', ''])
   .optional()
   .transform((v) => v === 'true' || v === '1');
+
+// `host[:port]` entries, e.g. `graph.facebook.com,127.0.0.1:4010`; unset means Meta's and wabot's.
+const hostList = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : [...DEFAULT_ALLOWED_HOSTS]))
+  .refine(
+    (hosts) => hosts.every((h) => /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(h)),
+    'must be comma-separated host[:port] entries, e.g. graph.facebook.com,127.0.0.1:4010',
+  );
+
+// An empty value (`S3_BUCKET=` in a .env file) counts as unset.
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -29,6 +43,22 @@ const envSchema = z.object({
   APP_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool,
+  WHATSAPP_API_ALLOWED_HOSTS: hostList,
+  // Largest inbound media file kept (bytes); WhatsApp's own per-type limits apply below it.
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(16 * 1024 * 1024),
+  // Media go to this S3-compatible bucket when it is set, else to $DATA_DIR/media.
+  S3_BUCKET: optional(z.string()),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ENDPOINT: optional(z.url({ message: 'must be a URL such as https://s3.example.com' })),
+  S3_ACCESS_KEY_ID: optional(z.string()),
+  S3_SECRET_ACCESS_KEY: optional(z.string()),
+  S3_FORCE_PATH_STYLE: bool,
+}).superRefine((e, ctx) => {
+  // One S3 key without the other is a typo, not a request for the SDK's default credentials.
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    const missing = e.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID';
+    ctx.addIssue({ code: 'custom', path: [missing], message: 'must be set together with the other S3 key' });
+  }
 });
 
 export type Env = z.infer<typeof envSchema> & { embedded: boolean; inngestEnabled: boolean };

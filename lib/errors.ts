@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'validation'
   | 'rate_limited'
+  | 'bad_gateway'
   | 'internal';
 
 export const statusByCode: Record<ErrorCode, number> = {
@@ -23,6 +24,8 @@ export const statusByCode: Record<ErrorCode, number> = {
   validation: 422,
   rate_limited: 429,
   internal: 500,
+  // An upstream service (WhatsApp) refused or failed a request made on the caller's behalf.
+  bad_gateway: 502,
 };
 
 export interface FieldError {

@@ -1,23 +1,9 @@
-import { BarChart3, Gift, Inbox, Megaphone, Shapes, Users } from 'lucide-react';
+import { BarChart3, Gift, Megaphone, Shapes } from 'lucide-react';
 import { PageHeader } from '@/components/shell/page-header';
 import { EmptyState } from '@/components/ui/empty-state';
 
 // Sections whose features land in later issues show what they will hold.
 const sections = {
-  inbox: {
-    title: 'Inbox',
-    icon: Inbox,
-    description: 'Conversations with your customers on WhatsApp, answered by your team.',
-    emptyTitle: 'No conversations yet',
-    emptyDescription: 'When customers message your WhatsApp number, their chats appear here.',
-  },
-  customers: {
-    title: 'Customers',
-    icon: Users,
-    description: 'Everyone who has talked to you on WhatsApp, with consent and profile.',
-    emptyTitle: 'No customers yet',
-    emptyDescription: 'Customers are created from their first WhatsApp message, or imported from a CSV file.',
-  },
   segments: {
     title: 'Segments',
     icon: Shapes,

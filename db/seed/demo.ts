@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { users } from '@/db/schema';
 import type { JobClient } from '@/lib/jobs/client';
+import { seedDemoConversations } from './demo-conversations';
 import { seedTenant } from './tenant';
 
 // Local demo logins only: the demo is seeded in the embedded mode, never on PostgreSQL
@@ -13,11 +14,13 @@ export const demoLogins = {
 
 export const DEMO_BUSINESS = 'Kedai Kopi Aisyah';
 
-// Creates the demo tenant unless its owner exists. Later issues add customers, conversations,
-// purchases, campaigns and contests here.
+// Creates the demo tenant unless its owner exists, with sandbox conversations and templates.
+// Later issues add purchases, campaigns and contests here.
 export async function seedDemo(db: Database, jobs?: JobClient): Promise<{ created: boolean }> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoLogins.owner.email)).limit(1);
   if (existing) return { created: false };
-  await seedTenant(db, { businessName: DEMO_BUSINESS, owner: demoLogins.owner, members: [{ ...demoLogins.agent, role: 'agent' }] }, jobs);
+  const { tenant, owner, members } = await seedTenant(db, { businessName: DEMO_BUSINESS, owner: demoLogins.owner, members: [{ ...demoLogins.agent, role: 'agent' }] }, jobs);
+  const ctx = { tenantId: tenant.id, tenantName: tenant.name, role: 'owner' as const, userId: owner.id, apiKeyId: null };
+  await seedDemoConversations(db, ctx, members[0]?.id ?? null);
   return { created: true };
 }

@@ -1,4 +1,9 @@
+import { syncTemplatesFunction } from './templates/sync-templates';
 import { provisionTenantFunction } from './tenants/provision-tenant';
+import { fetchMediaFunction } from './whatsapp/fetch-media';
+import { processWebhookFunction } from './whatsapp/process-webhook';
+import { sandboxStatusesFunction } from './whatsapp/sandbox-statuses';
+import { sendMessageFunction } from './whatsapp/send-message';
 
 // Every function served at /api/inngest.
-export const functions = [provisionTenantFunction];
+export const functions = [provisionTenantFunction, processWebhookFunction, sendMessageFunction, fetchMediaFunction, sandboxStatusesFunction, syncTemplatesFunction];

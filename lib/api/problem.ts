@@ -11,6 +11,7 @@ const titles: Record<AppError['code'], string> = {
   validation: 'Validation failed',
   rate_limited: 'Too many requests',
   internal: 'Internal server error',
+  bad_gateway: 'Bad gateway',
 };
 
 export interface Problem {

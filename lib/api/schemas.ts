@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '@/db/schema';
+import { channelTypes, messageDirections, messageStatuses, messageTypes, messagingLimits, roles, templateCategories, templateHeaderTypes, templateLanguages, templateStatuses } from '@/db/schema';
 
 // Response shapes of the public API (camelCase, ISO dates). Request schemas live beside the
 // lib function they feed and are reused here.
@@ -46,6 +46,107 @@ export const auditEntrySchema = z
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'AuditEntry' });
+
+export const channelSchema = z
+  .object({
+    id: z.uuid(),
+    type: z.enum(channelTypes),
+    name: z.string(),
+    phoneNumberId: z.string().nullable().describe("Meta's phone number id; webhooks are routed by it"),
+    wabaId: z.string().nullable(),
+    displayPhoneNumber: z.string().nullable(),
+    apiBaseUrl: z.url().nullable(),
+    sendRatePerSecond: z.number().int(),
+    messagingLimit: z.enum(messagingLimits),
+    verifiedName: z.string().nullable(),
+    qualityRating: z.string().nullable(),
+    lastCheckedAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+    hasAccessToken: z.boolean().describe('Tokens and secrets are write-only; only whether one is set is shown.'),
+    hasAppSecret: z.boolean(),
+  })
+  .meta({ id: 'Channel' });
+
+export const channelConnectionSchema = z
+  .object({
+    verifiedName: z.string().nullable(),
+    displayPhoneNumber: z.string().nullable(),
+    qualityRating: z.string().nullable().describe('GREEN, YELLOW, RED or UNKNOWN, as Meta reports it'),
+    lastCheckedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ChannelConnection' });
+
+export const customerSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    profileName: z.string().nullable().describe('The WhatsApp profile name, as last seen'),
+    phone: z.string().nullable().describe('E.164, e.g. +60123456789; null for a customer known only by WhatsApp user id'),
+    waId: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    lastInteractionAt: z.iso.datetime().nullable(),
+    messageCount: z.number().int(),
+    inboundCount: z.number().int(),
+    outboundCount: z.number().int(),
+  })
+  .meta({ id: 'Customer' });
+
+export const customerMessageSchema = z
+  .object({
+    id: z.uuid(),
+    conversationId: z.uuid(),
+    direction: z.enum(messageDirections),
+    type: z.enum(messageTypes),
+    text: z.string().nullable().describe('Body, caption or a one-line summary'),
+    status: z.enum(messageStatuses).describe('received for inbound; pending → sent → delivered → read (or failed) for outbound'),
+    wamid: z.string().nullable().describe("WhatsApp's message id; null until the provider accepted the message"),
+    errorCode: z.number().int().nullable(),
+    errorTitle: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'CustomerMessage' });
+
+export const conversationSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(['open', 'resolved']),
+    unreadCount: z.number().int(),
+    lastMessageAt: z.iso.datetime(),
+    lastMessagePreview: z.string().nullable(),
+    lastInboundAt: z.iso.datetime().nullable(),
+    windowOpen: z.boolean().describe('Whether free-form text may be sent (the customer wrote in the last 24 hours)'),
+    windowClosesAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+    customer: z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), profileName: z.string().nullable() }),
+    assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    channel: z.object({ id: z.uuid(), name: z.string(), type: z.enum(channelTypes) }),
+  })
+  .meta({ id: 'Conversation' });
+
+export const templateSchema = z
+  .object({
+    id: z.uuid(),
+    channelId: z.uuid().nullable(),
+    name: z.string(),
+    language: z.enum(templateLanguages),
+    category: z.enum(templateCategories),
+    status: z.enum(templateStatuses).describe('Sandbox and wabot templates are approved on save; Meta decides for cloud ones'),
+    rejectionReason: z.string().nullable().describe("Meta's reason when it rejected the template"),
+    body: z.string().describe('With positional parameters {{1}}, {{2}}, …'),
+    parameterCount: z.number().int(),
+    headerType: z.enum(templateHeaderTypes),
+    headerText: z.string().nullable(),
+    footer: z.string().nullable(),
+    buttons: z.array(z.object({ type: z.literal('quick_reply'), text: z.string() })),
+    providerTemplateId: z.string().nullable().describe("Meta's template id (cloud channels)"),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Template' });
+
+export const templateSyncResultSchema = z
+  .object({ created: z.number().int(), updated: z.number().int(), skipped: z.number().int().describe('Templates in languages or categories Sembang does not offer') })
+  .meta({ id: 'TemplateSyncResult' });
 
 export function listOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), nextCursor: z.string().nullable() });

@@ -12,6 +12,8 @@ export interface SendOptions {
 
 export interface JobClient {
   send<N extends JobEventName>(event: JobEvent<N>, options?: SendOptions): Promise<void>;
+  // One round trip for many events (webhook bursts).
+  sendMany(events: JobEvent[], options?: SendOptions): Promise<void>;
 }
 
 // Inngest when it is configured, otherwise the jobs table and the in-process worker (DESIGN §3).

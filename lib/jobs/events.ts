@@ -3,6 +3,21 @@ import { z } from 'zod';
 // Every background event, with its payload schema. Payloads always carry tenantId.
 export const jobEvents = {
   'tenant/provision': z.object({ tenantId: z.uuid() }),
+  'whatsapp/message.send': z.object({ tenantId: z.uuid(), messageId: z.uuid() }),
+  'whatsapp/webhook.received': z.object({ tenantId: z.uuid(), webhookEventId: z.uuid() }),
+  'whatsapp/media.fetch': z.object({ tenantId: z.uuid(), mediaId: z.uuid() }),
+  'whatsapp/sandbox.statuses': z.object({
+    tenantId: z.uuid(),
+    channelId: z.uuid(),
+    wamid: z.string().min(1),
+    recipientWaId: z.string().min(1),
+    pricing: z.object({
+      billable: z.boolean(),
+      type: z.enum(['regular', 'free_customer_service']),
+      category: z.enum(['marketing', 'utility', 'authentication', 'service']),
+    }),
+  }),
+  'whatsapp/templates.sync': z.object({ tenantId: z.uuid(), channelId: z.uuid() }),
 } as const;
 
 export type JobEventName = keyof typeof jobEvents;

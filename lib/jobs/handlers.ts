@@ -1,5 +1,10 @@
 import type { Database } from '@/db';
+import { syncTemplates } from '@/lib/templates/meta';
 import { provisionTenant } from '@/lib/tenants/provision';
+import { processWebhookDelivery } from '@/lib/whatsapp/ingest/process-delivery';
+import { fetchAndStoreMedia } from '@/lib/whatsapp/media/fetch-and-store';
+import { deliverOutboundMessage } from '@/lib/whatsapp/outbound/deliver-message';
+import { emitSandboxStatuses } from '@/lib/whatsapp/sandbox/statuses';
 import type { JobEventData, JobEventName } from './events';
 
 export interface JobContext<N extends JobEventName> {
@@ -17,4 +22,15 @@ export type JobHandlers = { [N in JobEventName]: JobHandler<N> };
 // matching Inngest function calls the same function.
 export const jobHandlers: JobHandlers = {
   'tenant/provision': ({ db, data }) => provisionTenant(db, data),
+  'whatsapp/message.send': ({ db, data, attempt }) => deliverOutboundMessage(db, data, attempt),
+  'whatsapp/webhook.received': async ({ db, data }) => {
+    await processWebhookDelivery(db, data);
+  },
+  'whatsapp/media.fetch': async ({ db, data, attempt }) => {
+    await fetchAndStoreMedia(db, data, {}, attempt);
+  },
+  'whatsapp/sandbox.statuses': ({ db, data }) => emitSandboxStatuses(db, data),
+  'whatsapp/templates.sync': async ({ db, data }) => {
+    await syncTemplates(db, data, data.channelId);
+  },
 };

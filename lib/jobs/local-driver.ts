@@ -5,11 +5,15 @@ import { parseJobEventData } from './validation';
 
 // Stores the event in the jobs table; startJobWorker runs it.
 export const localJobClient: JobClient = {
-  async send(event, options) {
-    const data = parseJobEventData(event.name, event.data);
-    await (options?.db ?? getDb())
-      .insert(jobs)
-      .values({ tenantId: data.tenantId, name: event.name, payload: data, runAt: event.runAt, dedupeKey: event.dedupeKey })
-      .onConflictDoNothing({ target: jobs.dedupeKey });
+  send(event, options) {
+    return localJobClient.sendMany([event], options);
+  },
+  async sendMany(events, options) {
+    if (events.length === 0) return;
+    const rows = events.map((event) => {
+      const data = parseJobEventData(event.name, event.data);
+      return { tenantId: data.tenantId, name: event.name, payload: data, runAt: event.runAt, dedupeKey: event.dedupeKey };
+    });
+    await (options?.db ?? getDb()).insert(jobs).values(rows).onConflictDoNothing({ target: jobs.dedupeKey });
   },
 };

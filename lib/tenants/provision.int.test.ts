@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { tenantSettings, tenants } from '@/db/schema';
+import { channels, tenantSettings, tenants } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { provisionTenant } from './provision';
 
@@ -18,14 +18,17 @@ async function createTenant(name: string) {
   return tenant;
 }
 
+const channelsOf = (tenantId: string) => handle.db.select().from(channels).where(eq(channels.tenantId, tenantId));
+
 describe('provisionTenant', () => {
-  it("creates the tenant's settings and marks it provisioned", async () => {
+  it("creates the tenant's settings and sandbox channel, and marks it provisioned", async () => {
     const tenant = await createTenant('Klinik Gigi Seri');
 
     await provisionTenant(handle.db, { tenantId: tenant.id });
 
     const [settings] = await handle.db.select().from(tenantSettings).where(eq(tenantSettings.tenantId, tenant.id));
     expect(settings).toMatchObject({ brandName: 'Klinik Gigi Seri', timezone: 'Asia/Kuala_Lumpur', defaultLanguage: 'ms' });
+    expect(await channelsOf(tenant.id)).toEqual([expect.objectContaining({ type: 'sandbox', name: 'Sandbox', phoneNumberId: expect.stringMatching(/^sandbox-/) })]);
     const [after] = await handle.db.select().from(tenants).where(eq(tenants.id, tenant.id));
     expect(after?.provisionedAt).toBeInstanceOf(Date);
   });
@@ -42,6 +45,7 @@ describe('provisionTenant', () => {
     const settings = await handle.db.select().from(tenantSettings).where(eq(tenantSettings.tenantId, tenant.id));
     expect(settings).toHaveLength(1);
     expect(settings[0]?.brandName).toBe('Ali Motor');
+    expect(await channelsOf(tenant.id)).toHaveLength(1);
     const [after] = await handle.db.select().from(tenants).where(eq(tenants.id, tenant.id));
     expect(after?.provisionedAt?.getTime()).toBe(first?.provisionedAt?.getTime());
   });
@@ -53,6 +57,7 @@ describe('provisionTenant', () => {
     await provisionTenant(handle.db, { tenantId: target.id });
 
     expect(await handle.db.select().from(tenantSettings).where(eq(tenantSettings.tenantId, other.id))).toHaveLength(0);
+    expect(await channelsOf(other.id)).toHaveLength(0);
     const [untouched] = await handle.db.select().from(tenants).where(eq(tenants.id, other.id));
     expect(untouched?.provisionedAt).toBeNull();
   });

@@ -1,15 +1,18 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { tenantSettings, tenants } from '@/db/schema';
+import { ensureSandboxChannel } from '@/lib/channels/sandbox';
 import { AppError } from '@/lib/errors';
 
-// Creates a new tenant's defaults. Runs as a background job, so it must be safe to run
-// again after a retry or a duplicate delivery: it only fills in what is missing.
+// Creates a new tenant's defaults: settings and the sandbox WhatsApp channel. Runs as a
+// background job, so it must be safe to run again after a retry or a duplicate delivery: it
+// only fills in what is missing.
 export async function provisionTenant(db: Database, { tenantId }: { tenantId: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const [tenant] = await tx.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
     if (!tenant) throw new AppError('not_found', `Tenant ${tenantId} does not exist.`);
     await tx.insert(tenantSettings).values({ tenantId, brandName: tenant.name }).onConflictDoNothing();
+    await ensureSandboxChannel(tx, tenantId);
     await tx
       .update(tenants)
       .set({ provisionedAt: sql`now()` })

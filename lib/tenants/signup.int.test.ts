@@ -43,11 +43,10 @@ describe('createTenantWithOwner', () => {
   });
 
   it('queues the job in the same transaction: if queueing fails, nothing is created', async () => {
-    const failing: JobClient = {
-      send: async () => {
-        throw new Error('queue down');
-      },
+    const down = async () => {
+      throw new Error('queue down');
     };
+    const failing: JobClient = { send: down, sendMany: down };
     const before = await rowCounts();
     const input = signupInput();
 

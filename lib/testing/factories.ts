@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { randomInt, randomUUID } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { type Role, auditLog, memberships, users } from '@/db/schema';
+import { type Message, type Role, auditLog, channels, conversations, customers, memberships, messages, users } from '@/db/schema';
 import { seedTenant } from '@/db/seed/tenant';
 import { hashPassword } from '@/lib/auth/password';
 import { localJobClient } from '@/lib/jobs/local-driver';
+import type { ChannelCreateInput } from '@/lib/channels/input';
 import type { TenantContext } from '@/lib/tenants/context';
 
 // Passes the password rules; every test user has it.
@@ -56,4 +57,102 @@ export async function membershipRole(db: Database, tenantId: string, userId: str
     .from(memberships)
     .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
   return row?.role ?? null;
+}
+
+// Meta's ids are long digit strings; these never collide across test files on one server.
+export function uniqueMetaId(): string {
+  return `1${randomInt(1e9, 1e10 - 1)}${randomInt(1e5, 1e6 - 1)}`;
+}
+
+// A valid cloud channel with its own phone number id and distinctive secrets to search for.
+export function cloudChannelInput(overrides: Partial<Extract<ChannelCreateInput, { type: 'cloud' }>> = {}): Extract<ChannelCreateInput, { type: 'cloud' }> {
+  const tag = randomUUID().replaceAll('-', '');
+  return {
+    type: 'cloud',
+    name: 'Kedai main number',
+    phoneNumberId: uniqueMetaId(),
+    wabaId: uniqueMetaId(),
+    accessToken: `EAAG-test-token-${tag}`,
+    appSecret: `app-secret-${tag}`,
+    verifyToken: `verify-${tag}`,
+    sendRatePerSecond: 80,
+    ...overrides,
+  };
+}
+
+// A channel row inserted directly, so inbox tests do not depend on provisioning jobs.
+export async function createTestChannel(db: Database, ctx: TenantContext, name = 'Sandbox'): Promise<string> {
+  const [row] = await db.insert(channels).values({ tenantId: ctx.tenantId, type: 'sandbox', name, phoneNumberId: `sandbox-test-${randomUUID()}` }).returning({ id: channels.id });
+  if (!row) throw new Error('channel insert returned nothing');
+  return row.id;
+}
+
+export interface TestConversation {
+  customerId: string;
+  conversationId: string;
+  channelId: string;
+}
+
+// A customer and their conversation, as the first inbound message would leave them (minus
+// the message: add those with addTestMessage).
+export async function createTestConversation(
+  db: Database,
+  ctx: TenantContext,
+  options: { name?: string; phone?: string; channelId?: string; status?: 'open' | 'resolved'; assignedUserId?: string | null } = {},
+): Promise<TestConversation> {
+  const phone = options.phone ?? `+6012${randomInt(1_000_000, 9_999_999)}`;
+  const [customer] = await db
+    .insert(customers)
+    .values({ tenantId: ctx.tenantId, phone, waId: phone.slice(1), name: options.name ?? `Customer ${phone.slice(-4)}`, profileName: options.name ?? null })
+    .returning({ id: customers.id });
+  if (!customer) throw new Error('customer insert returned nothing');
+  const channelId = options.channelId ?? (await createTestChannel(db, ctx));
+  const [conversation] = await db
+    .insert(conversations)
+    .values({ tenantId: ctx.tenantId, channelId, customerId: customer.id, status: options.status ?? 'open', assignedUserId: options.assignedUserId ?? null })
+    .returning({ id: conversations.id });
+  if (!conversation) throw new Error('conversation insert returned nothing');
+  return { customerId: customer.id, conversationId: conversation.id, channelId };
+}
+
+// A message in the conversation, moving the conversation and customer on as ingest and
+// sending do (last message, preview, unread count, 24-hour window, counts).
+export async function addTestMessage(
+  db: Database,
+  ctx: TenantContext,
+  to: TestConversation,
+  message: Partial<typeof messages.$inferInsert> & { direction: 'inbound' | 'outbound' },
+): Promise<Message> {
+  const inbound = message.direction === 'inbound';
+  const [row] = await db
+    .insert(messages)
+    .values({
+      tenantId: ctx.tenantId,
+      channelId: to.channelId,
+      conversationId: to.conversationId,
+      customerId: to.customerId,
+      type: 'text',
+      text: 'Hello',
+      status: inbound ? 'received' : 'sent',
+      wamid: `wamid.test-${randomUUID()}`,
+      ...message,
+    })
+    .returning();
+  if (!row) throw new Error('message insert returned nothing');
+  const at = row.createdAt.toISOString();
+  const newest = sql`(select ${messages.createdAt} from ${messages} where ${messages.conversationId} = ${to.conversationId} order by ${messages.createdAt} desc limit 1)`;
+  await db
+    .update(conversations)
+    .set({
+      // Whatever order a test adds them in, the conversation shows its newest message.
+      lastMessageAt: newest,
+      lastMessagePreview: sql`(select ${messages.text} from ${messages} where ${messages.conversationId} = ${to.conversationId} order by ${messages.createdAt} desc limit 1)`,
+      ...(inbound ? { unreadCount: sql`${conversations.unreadCount} + 1`, lastInboundAt: sql`greatest(${conversations.lastInboundAt}, ${at}::timestamptz)` } : {}),
+    })
+    .where(and(eq(conversations.tenantId, ctx.tenantId), eq(conversations.id, to.conversationId)));
+  await db
+    .update(customers)
+    .set(inbound ? { inboundCount: sql`${customers.inboundCount} + 1`, lastInteractionAt: row.createdAt } : { outboundCount: sql`${customers.outboundCount} + 1`, lastInteractionAt: row.createdAt })
+    .where(and(eq(customers.tenantId, ctx.tenantId), eq(customers.id, to.customerId)));
+  return row;
 }

@@ -2,10 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiKeys, invitations } from '@/db/schema';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
+import { createChannel, deleteChannel, getChannel, updateChannel } from '@/lib/channels/channels';
+import { testChannelConnection } from '@/lib/channels/connection';
 import { createInvitation, revokeInvitation } from '@/lib/members/invitations';
 import { changeMemberRole, removeMember } from '@/lib/members/members';
 import { useTestDatabase } from './database';
-import { addMember, membershipRole, uniqueEmail } from './factories';
+import { addMember, cloudChannelInput, membershipRole, uniqueEmail } from './factories';
 import { type TwoTenants, createTwoTenants, resourceProbes } from './isolation';
 
 const test = useTestDatabase();
@@ -70,5 +72,14 @@ describe("tenant isolation: B cannot change A's data", () => {
     await expect(revokeApiKey(test.db, t.b, apiKey.id)).rejects.toMatchObject({ code: 'not_found' });
     const [row] = await test.db.select().from(apiKeys).where(and(eq(apiKeys.id, apiKey.id), eq(apiKeys.tenantId, t.a.tenantId)));
     expect(row?.revokedAt).toBeNull();
+  });
+
+  it("cannot change, test or delete A's channel", async () => {
+    const channel = await createChannel(test.db, t.a, cloudChannelInput({ name: 'Tenant A number' }));
+
+    await expect(updateChannel(test.db, t.b, channel.id, { name: 'Taken over' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(testChannelConnection(test.db, t.b, channel.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(deleteChannel(test.db, t.b, channel.id)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await getChannel(test.db, t.a, channel.id)).toEqual(channel);
   });
 });

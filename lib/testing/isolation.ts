@@ -4,10 +4,15 @@ import type { Database } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { createApiKey, listApiKeys } from '@/lib/api-keys/api-keys';
 import { listAudit, recordAudit } from '@/lib/audit';
+import { createChannel, getChannel, listChannels } from '@/lib/channels/channels';
+import { getCustomer, listCustomers } from '@/lib/customers/customers';
+import { listCustomerMessages } from '@/lib/customers/messages';
+import { getConversation, listConversations } from '@/lib/inbox/conversations';
 import { acceptInvitation, createInvitation, listOpenInvitations } from '@/lib/members/invitations';
 import { getMember, listMembers } from '@/lib/members/members';
+import { createTemplate, getTemplate, listTemplates } from '@/lib/templates/templates';
 import type { TenantContext } from '@/lib/tenants/context';
-import { type MemberContext, TEST_PASSWORD, createTestTenant, uniqueEmail } from './factories';
+import { type MemberContext, TEST_PASSWORD, addTestMessage, cloudChannelInput, createTestConversation, createTestTenant, uniqueEmail } from './factories';
 
 export interface TwoTenants {
   a: MemberContext;
@@ -75,5 +80,38 @@ export const resourceProbes: ResourceProbe[] = [
       return row.id;
     },
     list: async (db, ctx) => (await listAudit(db, ctx, { limit: 1000 })).map((e) => e.id),
+  },
+  {
+    name: 'channels',
+    create: async (db, ctx) => (await createChannel(db, ctx, cloudChannelInput())).id,
+    list: async (db, ctx) => (await listChannels(db, ctx)).map((c) => c.id),
+    get: (db, ctx, id) => getChannel(db, ctx, id),
+  },
+  {
+    name: 'customers',
+    create: async (db, ctx) => (await createTestConversation(db, ctx)).customerId,
+    list: async (db, ctx) => (await listCustomers(db, ctx, { limit: 1000 })).map((c) => c.id),
+    get: (db, ctx, id) => getCustomer(db, ctx, id),
+  },
+  {
+    name: 'conversations',
+    create: async (db, ctx) => (await createTestConversation(db, ctx)).conversationId,
+    list: async (db, ctx) => (await listConversations(db, ctx, { filter: 'all', limit: 1000 })).map((c) => c.id),
+    get: (db, ctx, id) => getConversation(db, ctx, id),
+  },
+  {
+    name: 'messages',
+    create: async (db, ctx) => (await addTestMessage(db, ctx, await createTestConversation(db, ctx), { direction: 'inbound' })).id,
+    async list(db, ctx) {
+      const customers = await listCustomers(db, ctx, { limit: 1000 });
+      const pages = await Promise.all(customers.map((c) => listCustomerMessages(db, ctx, c.id, { limit: 1000 })));
+      return pages.flat().map((m) => m.id);
+    },
+  },
+  {
+    name: 'templates',
+    create: async (db, ctx) => (await createTemplate(db, ctx, { name: `probe_${randomUUID().slice(0, 8)}`, language: 'ms', category: 'utility', body: 'Hai {{1}}, apa khabar?' })).id,
+    list: async (db, ctx) => (await listTemplates(db, ctx)).map((t) => t.id),
+    get: (db, ctx, id) => getTemplate(db, ctx, id),
   },
 ];

@@ -1,0 +1,151 @@
+import { createHmac, randomInt, randomUUID } from 'node:crypto';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { ApiKeysPage } from './pages/api-keys-page';
+import { InboxPage } from './pages/inbox-page';
+import { apiClient } from './support/api-client';
+
+// Customers reach the inbox through the real webhook: a signed, Meta-shaped delivery to
+// POST /api/webhooks/whatsapp for a Cloud API channel the test connects through the REST API.
+// (The sandbox's simulator can replace this once it lands; the ingest path is the same.)
+
+const metaId = () => `1${randomInt(1e9, 1e10 - 1)}${randomInt(1e5, 1e6 - 1)}`;
+
+interface Channel {
+  phoneNumberId: string;
+  wabaId: string;
+  appSecret: string;
+}
+
+async function connectCloudChannel(request: APIRequestContext, key: string): Promise<Channel> {
+  const tag = randomUUID().slice(0, 8);
+  const channel = { phoneNumberId: metaId(), wabaId: metaId(), appSecret: `e2e-app-secret-${tag}` };
+  const res = await apiClient(request, key).post('/channels', { type: 'cloud', name: `Nombor kedai ${tag}`, accessToken: `EAAG-e2e-${tag}`, verifyToken: `e2e-verify-${tag}`, ...channel });
+  expect(res.status()).toBe(201);
+  return channel;
+}
+
+// A customer's text message as Meta delivers it, signed with the channel's app secret.
+async function customerWrites(request: APIRequestContext, channel: Channel, from: { waId: string; name: string }, body: string, sentAt = new Date()) {
+  const payload = {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: channel.wabaId,
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '60312345678', phone_number_id: channel.phoneNumberId },
+              contacts: [{ profile: { name: from.name }, wa_id: from.waId }],
+              messages: [{ from: from.waId, id: `wamid.e2e-${randomUUID()}`, timestamp: String(Math.floor(sentAt.getTime() / 1000)), type: 'text', text: { body } }],
+            },
+          },
+        ],
+      },
+    ],
+  };
+  const raw = JSON.stringify(payload);
+  const signature = `sha256=${createHmac('sha256', channel.appSecret).update(raw).digest('hex')}`;
+  const res = await request.post('/api/webhooks/whatsapp', { headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, data: raw });
+  expect(res.status()).toBe(200);
+}
+
+const customerNumber = () => `601${randomInt(10_000_000, 99_999_999)}`;
+
+test('a customer message appears live; the agent replies, assigns and resolves', async ({ tenant, request }) => {
+  const page = tenant.page;
+  const keys = new ApiKeysPage(page);
+  await keys.open();
+  const key = await keys.create('Inbox e2e');
+  const api = apiClient(request, key);
+  const channel = await connectCloudChannel(request, key);
+  const customer = { waId: customerNumber(), name: 'Aisyah Pelanggan' };
+
+  const inbox = new InboxPage(page);
+  await inbox.open();
+  await expect(inbox.list.getByText('No open conversations')).toBeVisible();
+
+  // Arrives while the inbox is open: no reload.
+  await customerWrites(request, channel, customer, 'hello, ada kopi?');
+  const item = inbox.conversation(customer.name);
+  await expect(item).toContainText('hello, ada kopi?');
+  await expect(item.getByTestId('unread')).toHaveText('1 unread');
+
+  await inbox.openConversation(customer.name);
+  await expect(inbox.message('hello, ada kopi?')).toHaveAttribute('data-direction', 'inbound');
+  await expect(inbox.thread).toContainText(`+${customer.waId}`);
+  await expect(item.getByTestId('unread')).toHaveCount(0);
+
+  // Shown at once with a clock, then stored.
+  await inbox.reply('Ada! Kopi O atau kopi susu?');
+  const reply = inbox.message('Ada! Kopi O atau kopi susu?');
+  await expect(reply).toHaveAttribute('data-direction', 'outbound');
+  await expect(reply.getByRole('img', { name: 'Sending' })).toBeVisible();
+  await expect(inbox.composer).toHaveValue('');
+  const [found] = await api.list<{ id: string; name: string; phone: string; messageCount: number }>(`/customers?phone=%2B${customer.waId}`);
+  expect(found).toMatchObject({ name: customer.name, phone: `+${customer.waId}`, messageCount: 2 });
+  const history = await api.list<{ direction: string; text: string; status: string }>(`/customers/${found?.id}/messages`);
+  expect(history.map((m) => [m.direction, m.text])).toEqual([
+    ['outbound', 'Ada! Kopi O atau kopi susu?'],
+    ['inbound', 'hello, ada kopi?'],
+  ]);
+
+  // A message into the open conversation shows up in the thread too.
+  await customerWrites(request, channel, customer, 'Kopi susu, satu.');
+  await expect(inbox.message('Kopi susu, satu.')).toBeVisible();
+  // Still there after a reload: the optimistic reply was replaced by the stored one, not added twice.
+  await page.reload();
+  await expect(inbox.messages).toHaveCount(3);
+  await expect(inbox.message('Ada! Kopi O atau kopi susu?')).toHaveCount(1);
+
+  await inbox.assignTo(`${tenant.name} (you)`);
+  await expect(inbox.thread.getByRole('button', { name: `Assigned to ${tenant.name}; change` })).toBeVisible();
+  await inbox.showTab('Mine');
+  await expect(inbox.conversation(customer.name)).toContainText('You');
+
+  await inbox.openConversation(customer.name);
+  await inbox.setStatus('Resolve');
+  await expect(inbox.thread.getByRole('button', { name: 'Reopen', exact: true })).toBeVisible();
+  await inbox.showTab('Resolved');
+  await expect(inbox.conversation(customer.name)).toBeVisible();
+  await inbox.showTab('Open');
+  await expect(inbox.conversation(customer.name)).toHaveCount(0);
+
+  await inbox.searchFor('susu');
+  await expect(inbox.list.getByText('Nothing matches “susu”')).toBeVisible();
+  await inbox.showTab('All');
+  await expect(inbox.conversation(customer.name)).toBeVisible();
+
+  await page.goto('/customers');
+  const row = page.getByRole('row').filter({ hasText: customer.name });
+  await expect(row).toContainText(`+${customer.waId}`);
+  await row.getByRole('link', { name: `Open chat with ${customer.name}` }).click();
+  await expect(inbox.conversation(customer.name)).toBeVisible();
+});
+
+test('outside the 24-hour window only a template can be sent', async ({ tenant, request }) => {
+  const page = tenant.page;
+  const keys = new ApiKeysPage(page);
+  await keys.open();
+  const key = await keys.create('Inbox e2e');
+  const channel = await connectCloudChannel(request, key);
+  const customer = { waId: customerNumber(), name: 'Tan Lama' };
+  await customerWrites(request, channel, customer, 'Terima kasih!', new Date(Date.now() - 2 * 24 * 60 * 60_000));
+
+  const inbox = new InboxPage(page);
+  await inbox.open();
+  await inbox.openConversation(customer.name);
+
+  await expect(inbox.windowClosedNote).toContainText('WhatsApp only delivers approved templates until they reply.');
+  await expect(inbox.composer).toBeDisabled();
+  await inbox.thread.getByRole('button', { name: 'Send a template' }).click();
+  await expect(page.getByRole('dialog', { name: 'Send a template' })).toContainText('There are no approved templates yet.');
+  await page.keyboard.press('Escape');
+
+  const [found] = await apiClient(request, key).list<{ id: string }>(`/customers?phone=%2B${customer.waId}`);
+  const refused = await apiClient(request, key).post(`/customers/${found?.id}/messages`, { text: 'Masih ada?' });
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).detail).toMatch(/template/);
+});

@@ -1,0 +1,67 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { channels, webhookEvents } from '@/db/schema';
+import { type JobClient, getJobClient } from '@/lib/jobs/client';
+import { logger } from '@/lib/logger';
+import { parseWebhookPayload } from '@/lib/whatsapp/webhook/parse';
+import { applyStatus } from './apply-status';
+import { type RecordedInbound, recordInboundMessage } from './record-inbound';
+
+// A status for a wamid we have not stored yet is most likely racing our own send; retry the
+// delivery for this long before giving up on it.
+const UNMATCHED_STATUS_RETRY_MS = 2 * 60_000;
+
+export class UnmatchedStatusError extends Error {
+  constructor(readonly wamids: string[]) {
+    super(`statuses for unknown messages: ${wamids.join(', ')}`);
+  }
+}
+
+export interface DeliveryResult {
+  inbound: RecordedInbound[];
+  statusesApplied: number;
+  unmatchedStatuses: string[];
+}
+
+// Processes one stored webhook delivery (the job behind POST /api/webhooks/whatsapp).
+// Idempotent: running it again stores nothing twice and moves no status backwards.
+export async function processWebhookDelivery(
+  db: Database,
+  input: { tenantId: string; webhookEventId: string },
+  jobs: JobClient = getJobClient(),
+): Promise<DeliveryResult> {
+  const [row] = await db
+    .select({ event: webhookEvents, phoneNumberId: channels.phoneNumberId })
+    .from(webhookEvents)
+    .innerJoin(channels, eq(channels.id, webhookEvents.channelId))
+    .where(and(eq(webhookEvents.tenantId, input.tenantId), eq(webhookEvents.id, input.webhookEventId)))
+    .limit(1);
+  if (!row?.event.channelId) throw new Error(`webhook event ${input.webhookEventId} not found`);
+  const channel = { id: row.event.channelId, tenantId: input.tenantId };
+  const result: DeliveryResult = { inbound: [], statusesApplied: 0, unmatchedStatuses: [] };
+
+  for (const event of parseWebhookPayload(row.event.payload).events) {
+    // A delivery can carry several numbers; this stored event belongs to one channel.
+    if (event.phoneNumberId !== row.phoneNumberId) continue;
+    if (event.kind === 'message') {
+      result.inbound.push(await recordInboundMessage(db, channel, event.contact, event.message));
+    } else if (event.kind === 'status') {
+      if (await applyStatus(db, channel, event.status)) result.statusesApplied += 1;
+      else result.unmatchedStatuses.push(event.status.wamid);
+    }
+    // marketing_preference events are honoured by the consent module (issue 4).
+  }
+
+  const young = Date.now() - row.event.receivedAt.getTime() < UNMATCHED_STATUS_RETRY_MS;
+  if (result.unmatchedStatuses.length > 0 && young) throw new UnmatchedStatusError(result.unmatchedStatuses);
+  if (result.unmatchedStatuses.length > 0) {
+    logger.warn({ webhookEventId: row.event.id, count: result.unmatchedStatuses.length }, 'statuses for unknown messages dropped');
+  }
+  const media = result.inbound.flatMap((r) => (r.created && r.mediaId ? [r.mediaId] : []));
+  await jobs.sendMany(media.map((mediaId) => ({ name: 'whatsapp/media.fetch' as const, data: { tenantId: input.tenantId, mediaId }, dedupeKey: `media:${mediaId}` })));
+  await db
+    .update(webhookEvents)
+    .set({ processedAt: new Date(), error: result.unmatchedStatuses.length > 0 ? `unmatched statuses: ${result.unmatchedStatuses.length}` : null })
+    .where(and(eq(webhookEvents.tenantId, input.tenantId), eq(webhookEvents.id, row.event.id)));
+  return result;
+}
