@@ -1,7 +1,7 @@
 'use client';
 
 import { FileText, ImageIcon, ImageOff } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { MessageMediaView } from '@/lib/inbox/views';
 import { cn } from '@/lib/utils';
 
@@ -31,6 +31,12 @@ export function MediaImage({ mediaId, media, alt, small = false }: { mediaId: st
     }, RETRY_MS);
     return () => clearTimeout(timer);
   }, [retrying]);
+  // A server-rendered image may finish (or fail) before hydration attaches onLoad/onError.
+  const settled = useCallback((img: HTMLImageElement | null) => {
+    if (!img?.complete) return;
+    if (img.naturalWidth > 0) setLoaded(true);
+    else setRetrying(true);
+  }, []);
   const size = small ? 'size-32' : 'h-48 w-64 max-w-full';
   if (gaveUp) {
     return (
@@ -51,6 +57,7 @@ export function MediaImage({ mediaId, media, alt, small = false }: { mediaId: st
       )}
       <img
         key={src}
+        ref={settled}
         src={src}
         alt={alt}
         className={cn('rounded-md object-cover', small ? 'max-h-32 max-w-32' : 'max-h-72 max-w-full', loaded ? 'block' : 'hidden')}

@@ -2,14 +2,14 @@
 
 import { UserPlus } from 'lucide-react';
 import { useState } from 'react';
-import { FormError, FormField } from '@/components/ui/form-field';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { FormError, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { formatListTime } from '@/lib/inbox/format';
+import { cn } from '@/lib/utils';
 import { randomSimulatorPhone } from '@/lib/whatsapp/sandbox/random-phone';
 import type { SimulatedCustomerSummary, SimulatorThread } from '@/lib/whatsapp/sandbox/thread';
-import { cn } from '@/lib/utils';
 import { PhonePanel, type SimulatorLimits } from './phone-panel';
 import { useSimulatorState } from './use-simulator-state';
 

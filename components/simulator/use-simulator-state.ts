@@ -3,9 +3,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SimulatedCustomerSummary, SimulatorThread } from '@/lib/whatsapp/sandbox/thread';
 
-export const SIMULATOR_POLL_MS = 1500;
+const SIMULATOR_POLL_MS = 1500;
 
-export interface SimulatorState {
+interface SimulatorState {
   customers: SimulatedCustomerSummary[];
   // For `phone`; null before the first answer.
   thread: SimulatorThread | null;

@@ -1,6 +1,6 @@
 import { FileText, ImageIcon, Reply, Video } from 'lucide-react';
-import type { TemplateHeaderType } from '@/lib/whatsapp/providers';
 import { cn } from '@/lib/utils';
+import type { TemplateHeaderType } from '@/lib/whatsapp/providers';
 
 export interface BubbleButton {
   id: string;

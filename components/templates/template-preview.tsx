@@ -1,5 +1,5 @@
-import type { TemplateHeaderType } from '@/lib/whatsapp/providers';
 import { renderTemplateBody } from '@/lib/whatsapp/outbound/window';
+import type { TemplateHeaderType } from '@/lib/whatsapp/providers';
 import { TemplateBubble } from './template-bubble';
 
 // The template as the customer's WhatsApp shows it, parameters filled with the sample values

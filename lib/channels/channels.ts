@@ -10,6 +10,7 @@ import { requireRole } from '@/lib/members/members';
 import type { TenantContext } from '@/lib/tenants/context';
 import { DEFAULT_GRAPH_API_BASE_URL, assertAllowedHost } from '@/lib/whatsapp/providers';
 import { type ChannelCreateInput, type ChannelUpdateInput, updatableFields } from './input';
+import { forgetWebhookChannel } from './webhook-lookup';
 
 // What the API and the dashboard may see of a channel: never a token or secret, only
 // whether one is set.
@@ -168,6 +169,7 @@ export async function updateChannel(db: Database, ctx: TenantContext, id: string
       if (!updated) throw new AppError('not_found', 'No channel with that id.');
       const fields = Object.entries(input).flatMap(([field, value]) => (field !== 'type' && value !== undefined ? [field] : []));
       await recordAudit(tx, ctx, { action: 'channel.updated', targetType: 'channel', targetId: row.id, metadata: { fields } });
+      forgetWebhookChannel(row.phoneNumberId);
       return publicChannel(updated);
     });
   } catch (error) {
@@ -186,5 +188,6 @@ export async function deleteChannel(db: Database, ctx: TenantContext, id: string
     if (row.type === 'sandbox') throw new AppError('conflict', 'The sandbox channel cannot be deleted; the customer simulator uses it.');
     await tx.delete(channels).where(and(eq(channels.tenantId, ctx.tenantId), eq(channels.id, row.id)));
     await recordAudit(tx, ctx, { action: 'channel.deleted', targetType: 'channel', targetId: row.id, metadata: { type: row.type, name: row.name } });
+    forgetWebhookChannel(row.phoneNumberId);
   });
 }

@@ -5,8 +5,8 @@ import { loadChannel } from '@/lib/channels/channels';
 import { providerForChannel } from '@/lib/channels/provider-for-channel';
 import { AppError } from '@/lib/errors';
 import type { TenantContext } from '@/lib/tenants/context';
-import { ProviderError, type RemoteTemplate, type TemplateStatus, type WhatsAppProvider } from '@/lib/whatsapp/providers';
 import { templateParameterCount } from '@/lib/whatsapp/outbound/window';
+import { ProviderError, type RemoteTemplate, type TemplateStatus, type WhatsAppProvider } from '@/lib/whatsapp/providers';
 import { type TemplateInput, type TemplateLanguage, isTemplateLanguage } from './schema';
 
 // Cloud channels: templates live at Meta (/{waba-id}/message_templates). Sembang submits new
@@ -61,7 +61,7 @@ export async function submitTemplateToMeta(db: Database, ctx: Pick<TenantContext
   }
 }
 
-export interface SyncResult {
+interface SyncResult {
   created: number;
   updated: number;
   // Templates in languages or categories Sembang does not offer.

@@ -13,7 +13,7 @@ export function isTemplateLanguage(value: string): value is TemplateLanguage {
 const PARAMETER = /\{\{([^{}]*)\}\}/g;
 
 // Positional parameters {{1}}, {{2}}, … in order of first use.
-export function bodyParameterNumbers(body: string): number[] {
+function bodyParameterNumbers(body: string): number[] {
   return [...body.matchAll(PARAMETER)].map((m) => (/^[1-9]\d*$/.test(m[1] ?? '') ? Number(m[1]) : Number.NaN));
 }
 
@@ -38,13 +38,13 @@ const text = (what: string, max: number) =>
     .trim()
     .max(max, `WhatsApp allows at most ${max} characters in the ${what}.`);
 
-export const quickReplyButtonSchema = z.object({
+const quickReplyButtonSchema = z.object({
   type: z.literal('quick_reply').default('quick_reply'),
   text: text('button text', TEMPLATE_LIMITS.buttonText).min(1, 'Enter the button text.'),
 });
 
 // Fields as the API and the form send them; optional ones mean "none" when absent.
-export const templateFieldsSchema = z.object({
+const templateFieldsSchema = z.object({
   channelId: z.uuid('Choose a channel.').optional().describe('Defaults to the sandbox channel.'),
   name: text('name', TEMPLATE_LIMITS.name)
     .min(1, 'Enter a name.')

@@ -4,8 +4,8 @@ import { channels, jobs, templates } from '@/db/schema';
 import { createChannel } from '@/lib/channels/channels';
 import { resetEnvCache } from '@/lib/env';
 import { useTestDatabase } from '@/lib/testing/database';
-import { type FakeGraphApi, metaError, startFakeGraphApi } from '@/lib/testing/fake-graph-api';
 import { type MemberContext, addMember, cloudChannelInput, createTestTenant } from '@/lib/testing/factories';
+import { type FakeGraphApi, metaError, startFakeGraphApi } from '@/lib/testing/fake-graph-api';
 import { syncTemplates } from './meta';
 import { createTemplate, deleteTemplate, getTemplate, listTemplates, updateTemplate } from './templates';
 

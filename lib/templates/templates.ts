@@ -9,14 +9,14 @@ import { AppError } from '@/lib/errors';
 import { type JobClient, getJobClient } from '@/lib/jobs/client';
 import { requireRole } from '@/lib/members/members';
 import type { TenantContext } from '@/lib/tenants/context';
-import { type RemoteTemplateStatus, submitTemplateToMeta } from './meta';
 import { templateParameterCount } from '@/lib/whatsapp/outbound/window';
+import { type RemoteTemplateStatus, submitTemplateToMeta } from './meta';
 import { type TemplateInput, type TemplatePatch, templateInputSchema, templatePatchSchema } from './schema';
 
 // After a submission, look at Meta's verdict again this much later (it also syncs on demand).
 const SYNC_AFTER_SUBMIT_MS = 60_000;
 
-export function publicTemplate(row: Template) {
+function publicTemplate(row: Template) {
   return {
     id: row.id,
     channelId: row.channelId,

@@ -1,7 +1,7 @@
 import { FlaskConical } from 'lucide-react';
 import type { Metadata } from 'next';
-import { PageHeader } from '@/components/shell/page-header';
 import { Forbidden } from '@/components/shell/forbidden';
+import { PageHeader } from '@/components/shell/page-header';
 import { Simulator } from '@/components/simulator/simulator';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { getDb } from '@/db';

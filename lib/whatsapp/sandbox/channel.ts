@@ -10,7 +10,7 @@ import { signPayload } from '@/lib/whatsapp/webhook/signature';
 import type { SandboxNumber } from './payloads';
 
 // What the sandbox shows as its own number (Meta's display_phone_number: digits, no '+').
-export const SANDBOX_DISPLAY_PHONE_NUMBER = '60300000000';
+const SANDBOX_DISPLAY_PHONE_NUMBER = '60300000000';
 
 export interface SandboxChannel extends SandboxNumber {
   id: string;

@@ -9,7 +9,7 @@ import type { FetchedMedia } from '@/lib/whatsapp/providers/types';
 
 const keyFor = (tenantId: string, mediaId: string) => `sandbox-media/${tenantId}/${mediaId}`;
 
-export interface StoredSandboxMedia {
+interface StoredSandboxMedia {
   // Digits, like Meta's media ids.
   mediaId: string;
   // Base64, as Meta sends it in the webhook.

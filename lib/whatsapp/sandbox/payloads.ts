@@ -17,7 +17,7 @@ export type SimulatedMessage =
   // A quick-reply button of a template message: Meta reports it as type "button".
   | { type: 'button'; replyToWamid: string; payload: string; text: string };
 
-export interface SimulatedCustomer {
+interface SimulatedCustomer {
   waId: string;
   profileName: string | null;
 }
@@ -29,7 +29,7 @@ export interface StatusPricing {
   category: 'marketing' | 'utility' | 'authentication' | 'service';
 }
 
-export interface SimulatedStatus {
+interface SimulatedStatus {
   wamid: string;
   status: 'sent' | 'delivered' | 'read';
   recipientWaId: string;

@@ -14,7 +14,7 @@ import { putSandboxMedia } from './media-store';
 import { type SimulatedMessage, inboundMessagePayload } from './payloads';
 
 // WhatsApp sends images as JPEG or PNG; documents may be any file, checked by the media job.
-export const SIMULATOR_IMAGE_TYPES = ['image/jpeg', 'image/png'] as const;
+const SIMULATOR_IMAGE_TYPES = ['image/jpeg', 'image/png'] as const;
 
 const mediaMessage = <T extends 'image' | 'document'>(type: T) =>
   z.object({
@@ -25,14 +25,14 @@ const mediaMessage = <T extends 'image' | 'document'>(type: T) =>
     caption: z.string().trim().max(1024, 'WhatsApp allows at most 1,024 characters in a caption.').optional(),
   });
 
-export const simulatedMessageInputSchema = z.discriminatedUnion('type', [
+const simulatedMessageInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: z.string().trim().min(1, 'Write a message.').max(4096, 'WhatsApp allows at most 4,096 characters.') }),
   mediaMessage('image'),
   mediaMessage('document'),
   z.object({ type: z.literal('button_reply'), replyToWamid: z.string().min(1).max(200), id: z.string().min(1).max(256), title: z.string().min(1).max(60) }),
 ]);
 
-export const simulatedPhoneSchema = z
+const simulatedPhoneSchema = z
   .string({ error: 'Enter a phone number.' })
   .trim()
   .transform((value, ctx) => {
@@ -41,7 +41,7 @@ export const simulatedPhoneSchema = z
     return phone ?? '';
   });
 
-export const simulateInboundSchema = z.object({
+const simulateInboundSchema = z.object({
   phone: simulatedPhoneSchema,
   profileName: z.string().trim().max(100, 'Use at most 100 characters.').nullish(),
   message: simulatedMessageInputSchema,

@@ -3,16 +3,16 @@ import type { Database } from '@/db';
 import { customers, messages, templates } from '@/db/schema';
 import { type JobClient, getJobClient } from '@/lib/jobs/client';
 import type { JobEventData } from '@/lib/jobs/events';
+import { isTemplateLanguage } from '@/lib/templates/schema';
 import type { TenantContext } from '@/lib/tenants/context';
 import type { SandboxOutbound } from '@/lib/whatsapp/providers';
 import type { SandboxProviderOptions } from '@/lib/whatsapp/providers/sandbox';
-import { isTemplateLanguage } from '@/lib/templates/schema';
 import { postToWebhook, sandboxChannel } from './channel';
 import { readSandboxMedia } from './media-store';
 import { type StatusPricing, statusPayload } from './payloads';
 
 // How long after a send the sandbox "delivers" it; Meta usually takes about this long.
-export const SANDBOX_STATUS_DELAY_MS = 700;
+const SANDBOX_STATUS_DELAY_MS = 700;
 
 type ChannelRef = { tenantId: string; channelId: string };
 

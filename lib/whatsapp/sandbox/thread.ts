@@ -36,7 +36,7 @@ export interface SimulatorThread {
   messages: SimulatorMessage[];
 }
 
-export function simulatorWaId(phone: string): string {
+function simulatorWaId(phone: string): string {
   const e164 = toE164(phone);
   if (!e164) throw AppError.field('validation', 'phone', 'Enter a valid phone number, e.g. +60123456789.');
   return e164.slice(1);
