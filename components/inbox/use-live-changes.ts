@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { InboxChanges } from '@/lib/inbox/changes';
 import type { InboxFilter } from '@/lib/inbox/views';
 
-export const POLL_INTERVAL_MS = 2500;
+const POLL_INTERVAL_MS = 2500;
 // Hidden longer than this, the tab reloads the page instead of catching up change by change.
 const STALE_AFTER_MS = 5 * 60_000;
 

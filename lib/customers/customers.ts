@@ -39,7 +39,7 @@ export const customerListQuerySchema = listQuerySchema.extend({
   search: z.string().trim().max(100).optional().describe('Part of the name, profile name or number.'),
 });
 
-export interface CustomerListOptions {
+interface CustomerListOptions {
   limit: number;
   after?: Cursor | null;
   // Any way a person writes a number ("012-345 6789", "+60123456789"); matched as E.164.

@@ -11,7 +11,7 @@ import type { ConversationView, MessageView } from './views';
 // before `since`; the browser merges by id, so seeing a change twice is harmless.
 export const CHANGES_LOOKBACK_MS = 2 * 60_000;
 // Statuses arrive for recent sends; older messages of the open thread are not re-checked.
-export const STATUS_HORIZON_MS = 7 * 24 * 60 * 60_000;
+const STATUS_HORIZON_MS = 7 * 24 * 60 * 60_000;
 const MAX_CONVERSATIONS = 100;
 const MAX_MESSAGES = 200;
 

@@ -1,5 +1,5 @@
 // Times in the inbox are Malaysian time, wherever the browser or server runs.
-export const INBOX_TIME_ZONE = 'Asia/Kuala_Lumpur';
+const INBOX_TIME_ZONE = 'Asia/Kuala_Lumpur';
 
 const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: INBOX_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 const timeFormat = new Intl.DateTimeFormat('en-MY', { timeZone: INBOX_TIME_ZONE, hour: 'numeric', minute: '2-digit' });

@@ -1,6 +1,6 @@
 import type { MessageView } from './views';
 
-export interface ReactionTarget {
+interface ReactionTarget {
   wamid: string;
   emoji: string | null;
 }

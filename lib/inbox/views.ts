@@ -65,7 +65,7 @@ export interface MessageView {
 
 export const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export interface ConversationRow {
+interface ConversationRow {
   conversation: Conversation;
   customer: ConversationView['customer'];
   channel: ConversationView['channel'];

@@ -93,6 +93,13 @@ describe('processing inbound messages', () => {
     expect(conversation).toMatchObject({ status: 'open', unreadCount: 1, lastMessagePreview: 'Ada stok?' });
   });
 
+  it('makes a first message from the past the conversation preview', async () => {
+    await deliver(delivery(textMessage('60120000003', 'from yesterday', { at: '2020-01-01T00:00:00Z' })));
+    const [customer] = await t.db.select().from(customers).where(eq(customers.waId, '60120000003'));
+    const [conversation] = await t.db.select().from(conversations).where(eq(conversations.customerId, customer!.id));
+    expect(conversation).toMatchObject({ lastMessagePreview: 'from yesterday', lastMessageAt: new Date('2020-01-01T00:00:00Z') });
+  });
+
   it('names a customer without a profile name after the last four digits', async () => {
     await deliver(delivery(textMessage('60129998877', 'hi')));
     const [customer] = await t.db.select().from(customers).where(eq(customers.waId, '60129998877'));

@@ -59,10 +59,11 @@ export async function upsertCustomerFromContact(db: Database, tenantId: string, 
   return id;
 }
 
-async function upsertConversation(db: Database, channel: ChannelRef, customerId: string): Promise<string> {
+async function upsertConversation(db: Database, channel: ChannelRef, customerId: string, at: Date): Promise<string> {
   const [row] = await db
     .insert(conversations)
-    .values({ tenantId: channel.tenantId, channelId: channel.id, customerId })
+    // Meta's timestamps are whole seconds in the past; a default of now() would outrank them.
+    .values({ tenantId: channel.tenantId, channelId: channel.id, customerId, lastMessageAt: at, createdAt: at })
     .onConflictDoUpdate({ target: [conversations.channelId, conversations.customerId], set: { customerId } })
     .returning({ id: conversations.id });
   if (!row) throw new Error('conversation upsert returned nothing');
@@ -74,7 +75,7 @@ async function upsertConversation(db: Database, channel: ChannelRef, customerId:
 export async function recordInboundMessage(db: Database, channel: ChannelRef, contact: InboundContact, message: InboundMessage): Promise<RecordedInbound> {
   return db.transaction(async (tx) => {
     const customerId = await upsertCustomerFromContact(tx, channel.tenantId, contact);
-    const conversationId = await upsertConversation(tx, channel, customerId);
+    const conversationId = await upsertConversation(tx, channel, customerId, message.timestamp);
     const [inserted] = await tx
       .insert(messages)
       .values({
