@@ -125,14 +125,15 @@ describe('conversation actions', () => {
 
   it("cannot read, assign, resolve or fetch another tenant's conversation", async () => {
     const id = aisyah.conversationId;
+    // Thunks, so each attempt starts only when it is awaited (no unhandled rejections).
     for (const attempt of [
-      getConversation(test.db, t.b, id),
-      markConversationRead(test.db, t.b, id),
-      assignConversation(test.db, t.b, id, t.ownerB),
-      assignConversation(test.db, t.b, id, null),
-      setConversationStatus(test.db, t.b, id, 'resolved'),
+      () => getConversation(test.db, t.b, id),
+      () => markConversationRead(test.db, t.b, id),
+      () => assignConversation(test.db, t.b, id, t.ownerB),
+      () => assignConversation(test.db, t.b, id, null),
+      () => setConversationStatus(test.db, t.b, id, 'resolved'),
     ]) {
-      await expect(attempt).rejects.toMatchObject({ code: 'not_found' });
+      await expect(attempt()).rejects.toMatchObject({ code: 'not_found' });
     }
     expect(await getConversation(test.db, t.a, id)).toMatchObject({ status: 'open', unreadCount: 2, assignee: { id: agent.userId } });
   });
