@@ -84,8 +84,11 @@ test('a customer message appears live; the agent replies, assigns and resolves',
   await expect(reply).toHaveAttribute('data-direction', 'outbound');
   await expect(reply.getByRole('img', { name: 'Sending' })).toBeVisible();
   await expect(inbox.composer).toHaveValue('');
-  const [found] = await api.list<{ id: string; name: string; phone: string; messageCount: number }>(`/customers?phone=%2B${customer.waId}`);
-  expect(found).toMatchObject({ name: customer.name, phone: `+${customer.waId}`, messageCount: 2 });
+  // The composer clears before the server has stored the reply; wait for it to count.
+  const findCustomer = async () => (await api.list<{ id: string; name: string; phone: string; messageCount: number }>(`/customers?phone=%2B${customer.waId}`))[0];
+  await expect.poll(async () => (await findCustomer())?.messageCount).toBe(2);
+  const found = await findCustomer();
+  expect(found).toMatchObject({ name: customer.name, phone: `+${customer.waId}` });
   const history = await api.list<{ direction: string; text: string; status: string }>(`/customers/${found?.id}/messages`);
   expect(history.map((m) => [m.direction, m.text])).toEqual([
     ['outbound', 'Ada! Kopi O atau kopi susu?'],

@@ -47,7 +47,8 @@ CREATE TABLE "conversations" (
 	"last_message_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"last_message_preview" text,
 	"unread_count" integer DEFAULT 0 NOT NULL,
-	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "media" (
@@ -145,6 +146,7 @@ CREATE INDEX "customers_tenant_phone_idx" ON "customers" USING btree ("tenant_id
 CREATE INDEX "customers_tenant_created_idx" ON "customers" USING btree ("tenant_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "conversations_channel_customer_uq" ON "conversations" USING btree ("channel_id","customer_id");--> statement-breakpoint
 CREATE INDEX "conversations_tenant_last_message_idx" ON "conversations" USING btree ("tenant_id","last_message_at");--> statement-breakpoint
+CREATE INDEX "conversations_tenant_updated_idx" ON "conversations" USING btree ("tenant_id","updated_at");--> statement-breakpoint
 CREATE INDEX "media_tenant_idx" ON "media" USING btree ("tenant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "messages_channel_wamid_uq" ON "messages" USING btree ("channel_id","wamid");--> statement-breakpoint
 CREATE INDEX "messages_conversation_created_idx" ON "messages" USING btree ("conversation_id","created_at");--> statement-breakpoint

@@ -25,10 +25,14 @@ export const conversations = pgTable(
     lastMessagePreview: text('last_message_preview'),
     unreadCount: integer('unread_count').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    // Our clock, moved by every change (message in or out, assignment, status, read); the
+    // inbox polls on it because message times are Meta's and may be old when they arrive.
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('conversations_channel_customer_uq').on(t.channelId, t.customerId),
     index('conversations_tenant_last_message_idx').on(t.tenantId, t.lastMessageAt),
+    index('conversations_tenant_updated_idx').on(t.tenantId, t.updatedAt),
   ],
 );
 

@@ -23,13 +23,12 @@ export interface InboxChanges {
 }
 
 // What changed since the last poll, built for polling every 2–3 s by every open inbox:
-// - conversations whose last_message_at moved (any new message, in or out), through the
-//   (tenant_id, last_message_at) index, with the list's own filter and search applied;
+// - conversations whose updated_at moved (a message in or out, an assignment, a resolve),
+//   through the (tenant_id, updated_at) index, with the list's own filter and search applied;
 // - messages of the one open conversation that are new or whose sent/delivered/read/failed
 //   time moved, through the (conversation_id, created_at) index over its last week.
 // Status changes are not looked for across the whole tenant: no index serves that, and the
-// ticks are only shown in the open thread. Changes that move no message (an assignment by a
-// colleague) wait for the next full load of the list.
+// ticks are only shown in the open thread.
 export async function inboxChanges(
   db: Database,
   ctx: TenantContext,
@@ -38,7 +37,7 @@ export async function inboxChanges(
 ): Promise<InboxChanges> {
   const now = new Date();
   const from = new Date(since.getTime() - CHANGES_LOOKBACK_MS);
-  const changedConversations = queryConversations(db, ctx, and(conversationConditions(db, ctx, options), gt(conversations.lastMessageAt, from)), MAX_CONVERSATIONS);
+  const changedConversations = queryConversations(db, ctx, and(conversationConditions(db, ctx, options), gt(conversations.updatedAt, from)), MAX_CONVERSATIONS);
   const changedMessages = options.conversationId
     ? queryMessages(
         db,

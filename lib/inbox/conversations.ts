@@ -83,7 +83,7 @@ export async function getConversation(db: Database, ctx: TenantContext, id: stri
 async function updateConversation(db: Database, ctx: TenantContext, id: string, set: Partial<typeof conversations.$inferInsert>): Promise<ConversationView> {
   const [updated] = await db
     .update(conversations)
-    .set(set)
+    .set({ ...set, updatedAt: new Date() })
     .where(and(eq(conversations.tenantId, ctx.tenantId), eq(conversations.id, id)))
     .returning({ id: conversations.id });
   if (!updated) throw new AppError('not_found', 'No conversation with that id.');

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { conversations, media, messages } from '@/db/schema';
 import { decodeCursor } from '@/lib/api/pagination';
 import { useTestDatabase } from '@/lib/testing/database';
-import { type TestConversation, addMember, addTestMessage, createTestConversation } from '@/lib/testing/factories';
+import { type TestConversation, addMember, addTestMessage, backdateConversation, createTestConversation } from '@/lib/testing/factories';
 import { type TwoTenants, createTwoTenants } from '@/lib/testing/isolation';
 import { CHANGES_LOOKBACK_MS, inboxChanges } from './changes';
 import { getTimeline } from './timeline';
@@ -94,17 +94,19 @@ describe('inboxChanges', () => {
     expect(changes.messages).toEqual([]);
   });
 
-  it('looks back for inbound messages stamped with Meta’s earlier clock, but not further', async () => {
-    const since = new Date();
+  it('reports a conversation that changed since the poll, even when its new message carries an old time', async () => {
     const late = await createTestConversation(test.db, t.a);
-    const stale = await createTestConversation(test.db, t.a);
-    await addTestMessage(test.db, t.a, late, { direction: 'inbound', createdAt: new Date(since.getTime() - CHANGES_LOOKBACK_MS / 2) });
-    await addTestMessage(test.db, t.a, stale, { direction: 'inbound', createdAt: new Date(since.getTime() - CHANGES_LOOKBACK_MS * 2) });
+    const quiet = await createTestConversation(test.db, t.a);
+    await backdateConversation(test.db, t.a, late, CHANGES_LOOKBACK_MS * 2);
+    await backdateConversation(test.db, t.a, quiet, CHANGES_LOOKBACK_MS * 2);
+    const since = new Date();
+    // Meta retries deliveries for days: a message may arrive long after it was written.
+    await addTestMessage(test.db, t.a, late, { direction: 'inbound', createdAt: new Date(since.getTime() - 2 * 86_400_000) });
 
     const changed = (await inboxChanges(test.db, t.a, since)).conversations.map((x) => x.id);
 
     expect(changed).toContain(late.conversationId);
-    expect(changed).not.toContain(stale.conversationId);
+    expect(changed).not.toContain(quiet.conversationId);
   });
 
   it('applies the list filter and search', async () => {
@@ -125,6 +127,7 @@ describe('inboxChanges', () => {
     const sentAt = new Date(Date.now() - 10 * 60_000);
     const sent = await addTestMessage(test.db, t.a, open, { direction: 'outbound', status: 'sent', createdAt: sentAt, sentAt });
     await addTestMessage(test.db, t.a, open, { direction: 'outbound', status: 'sent', createdAt: sentAt, sentAt });
+    await backdateConversation(test.db, t.a, open, CHANGES_LOOKBACK_MS * 2);
     const since = new Date();
     expect((await inboxChanges(test.db, t.a, since, { filter: 'all', conversationId: open.conversationId })).messages).toEqual([]);
 
@@ -140,7 +143,7 @@ describe('inboxChanges', () => {
 
   it("answers nothing for another tenant's open conversation", async () => {
     const since = new Date(Date.now() - 60 * 60_000);
-    await test.db.update(conversations).set({ lastMessageAt: new Date() }).where(eq(conversations.id, c.conversationId));
+    await test.db.update(conversations).set({ lastMessageAt: new Date(), updatedAt: new Date() }).where(eq(conversations.id, c.conversationId));
 
     const changes = await inboxChanges(test.db, t.b, since, { filter: 'all', conversationId: c.conversationId });
 

@@ -115,6 +115,14 @@ export async function createTestConversation(
   return { customerId: customer.id, conversationId: conversation.id, channelId };
 }
 
+// As if the conversation last changed `ms` ago (tests of what changed since a poll).
+export async function backdateConversation(db: Database, ctx: TenantContext, to: TestConversation, ms: number): Promise<void> {
+  await db
+    .update(conversations)
+    .set({ updatedAt: new Date(Date.now() - ms) })
+    .where(and(eq(conversations.tenantId, ctx.tenantId), eq(conversations.id, to.conversationId)));
+}
+
 // A message in the conversation, moving the conversation and customer on as ingest and
 // sending do (last message, preview, unread count, 24-hour window, counts).
 export async function addTestMessage(
@@ -146,6 +154,7 @@ export async function addTestMessage(
     .set({
       // Whatever order a test adds them in, the conversation shows its newest message.
       lastMessageAt: newest,
+      updatedAt: new Date(),
       lastMessagePreview: sql`(select ${messages.text} from ${messages} where ${messages.conversationId} = ${to.conversationId} order by ${messages.createdAt} desc limit 1)`,
       ...(inbound ? { unreadCount: sql`${conversations.unreadCount} + 1`, lastInboundAt: sql`greatest(${conversations.lastInboundAt}, ${at}::timestamptz)` } : {}),
     })

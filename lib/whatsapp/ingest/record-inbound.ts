@@ -125,6 +125,7 @@ export async function recordInboundMessage(db: Database, channel: ChannelRef, co
       .update(conversations)
       .set({
         status: 'open',
+        updatedAt: new Date(),
         unreadCount: sql`${conversations.unreadCount} + 1`,
         lastInboundAt: sql`greatest(${conversations.lastInboundAt}, ${at.toISOString()}::timestamptz)`,
         // A late redelivery of an old message must not become the preview.

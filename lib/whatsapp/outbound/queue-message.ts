@@ -81,7 +81,7 @@ export async function queueOutboundMessage(db: Database, ctx: TenantContext, cus
       .where(and(eq(customers.tenantId, ctx.tenantId), eq(customers.id, customerId)));
     await tx
       .update(conversations)
-      .set({ lastMessageAt: message.createdAt, lastMessagePreview: message.text, unreadCount: 0 })
+      .set({ lastMessageAt: message.createdAt, lastMessagePreview: message.text, unreadCount: 0, updatedAt: new Date() })
       .where(and(eq(conversations.tenantId, ctx.tenantId), eq(conversations.id, conversation.id)));
     await jobs.send({ name: 'whatsapp/message.send', data: { tenantId: ctx.tenantId, messageId: message.id }, dedupeKey: `message.send:${message.id}` }, { db: tx });
     return message;
