@@ -34,7 +34,7 @@ function nonEmpty(value: string | undefined | null): string | null {
   return value && value.trim() !== '' ? value : null;
 }
 
-export function describeError(error: MetaError): ErrorSummary {
+export function summarizeMetaError(error: MetaError): ErrorSummary {
   const code = typeof error.code === 'number' ? error.code : Number.parseInt(error.code ?? '', 10);
   const details = nonEmpty(error.error_data?.details);
   return {
@@ -156,7 +156,7 @@ function isInboundType(type: string): type is InboundType {
 function unsupportedBody(type: string, errors: MetaError[]): Body {
   return {
     text: `⚠️ Unsupported message (${type})`,
-    content: { unsupported: { type, errors: errors.map(describeError) } },
+    content: { unsupported: { type, errors: errors.map(summarizeMetaError) } },
     media: null,
   };
 }

@@ -12,7 +12,7 @@
 import type { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import type { InboundContact, StatusUpdate, StatusValue, WebhookEvent } from '@/lib/whatsapp/types';
-import { describeError, normalizeMessage } from './normalize';
+import { summarizeMetaError, normalizeMessage } from './normalize';
 import {
   changeSchema,
   contactSchema,
@@ -103,7 +103,7 @@ function readMessage(item: z.output<typeof messageBaseSchema>, ctx: ChangeContex
 function readStatus(item: z.output<typeof statusSchema>, ctx: ChangeContext): Outcome {
   const value = item.status;
   if (!isStatusValue(value)) return { skipped: `status '${value}' is not handled` };
-  const error = item.errors?.[0] ? describeError(item.errors[0]) : null;
+  const error = item.errors?.[0] ? summarizeMetaError(item.errors[0]) : null;
   // For a group message the user's number is in recipient_participant_id.
   const recipient = item.recipient_type === 'group' ? item.recipient_participant_id : item.recipient_id;
   const status: StatusUpdate = {
@@ -127,7 +127,7 @@ function readPreference(item: z.output<typeof userPreferenceSchema>, ctx: Change
 
 // System-, app- or account-level errors: nothing to store, but worth a log line.
 function readValueError(item: z.output<typeof errorSchema>): Outcome {
-  const error = describeError(item);
+  const error = summarizeMetaError(item);
   return { skipped: `Meta reported error ${error.code ?? '?'}: ${error.title ?? 'no title'}` };
 }
 
