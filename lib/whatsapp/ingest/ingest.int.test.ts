@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { channels, conversations, customers, messages, webhookEvents } from '@/db/schema';
+import { channels, conversations, customers, jobs, messages, webhookEvents } from '@/db/schema';
 import { encrypt } from '@/lib/crypto';
 import { getEnv } from '@/lib/env';
 import { localJobClient } from '@/lib/jobs/local-driver';
@@ -134,6 +134,23 @@ describe('processing inbound messages', () => {
     await deliver(body);
     const [customer] = await t.db.select().from(customers).where(eq(customers.waUserId, userId));
     expect(customer).toMatchObject({ phone: null, waId: null, name: 'Private' });
+  });
+});
+
+describe('media', () => {
+  it('queues the media fetch with the message, even when the same delivery is retried for an unknown status', async () => {
+    const wamid = `wamid.${randomUUID()}`;
+    const body = delivery({
+      contacts: [{ profile: { name: 'Foto' }, wa_id: '60120000004' }],
+      messages: [{ from: '60120000004', id: wamid, timestamp: unix('2026-11-21T08:00:00Z'), type: 'image', image: { id: 'MEDIA-1', mime_type: 'image/jpeg', sha256: 'abc' } }],
+      statuses: [{ id: `wamid.${randomUUID()}`, status: 'delivered', timestamp: unix('2026-11-21T08:00:00Z'), recipient_id: '60120000004' }],
+    });
+    await acceptWebhookDelivery(t.db, body, signPayload(body, appSecret), localJobClient);
+    const [event] = await t.db.select().from(webhookEvents).where(eq(webhookEvents.tenantId, tenant.tenantId)).orderBy(desc(webhookEvents.receivedAt)).limit(1);
+    await expect(processWebhookDelivery(t.db, { tenantId: tenant.tenantId, webhookEventId: event!.id }, localJobClient)).rejects.toThrow(/unknown messages/);
+    const [message] = await t.db.select().from(messages).where(eq(messages.wamid, wamid));
+    const queued = await t.db.select().from(jobs).where(and(eq(jobs.tenantId, tenant.tenantId), eq(jobs.name, 'whatsapp/media.fetch')));
+    expect(queued.map((j) => j.payload)).toContainEqual({ tenantId: tenant.tenantId, mediaId: message!.mediaId });
   });
 });
 
