@@ -1,6 +1,6 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
-import type { Cursor } from '@/lib/api/pagination';
+import { afterCursor, type Cursor } from '@/lib/api/pagination';
 import { auditLog } from '@/db/schema';
 import type { TenantContext } from '@/lib/tenants/context';
 
@@ -28,7 +28,7 @@ export async function listAudit(db: Database, ctx: Pick<TenantContext, 'tenantId
     .where(
       and(
         eq(auditLog.tenantId, ctx.tenantId),
-        after ? or(lt(auditLog.createdAt, after.createdAt), and(eq(auditLog.createdAt, after.createdAt), lt(auditLog.id, after.id))) : undefined,
+        afterCursor(auditLog.createdAt, auditLog.id, after, 'desc'),
       ),
     )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))

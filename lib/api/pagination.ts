@@ -1,3 +1,4 @@
+import { type AnyColumn, type SQL, and, eq, gt, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 
@@ -33,4 +34,12 @@ export function page<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor) 
   const data = rows.slice(0, limit);
   const last = data[data.length - 1];
   return { data, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null };
+}
+
+// The keyset condition for "rows after this cursor" in list order: (time, id) strictly
+// beyond the cursor, 'asc' for oldest-first lists and 'desc' for newest-first ones.
+export function afterCursor(time: AnyColumn, id: AnyColumn, cursor: Cursor | null | undefined, order: 'asc' | 'desc'): SQL | undefined {
+  if (!cursor) return undefined;
+  const beyond = order === 'asc' ? gt : lt;
+  return or(beyond(time, cursor.createdAt), and(eq(time, cursor.createdAt), beyond(id, cursor.id)));
 }

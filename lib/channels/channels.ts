@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, ne, or } from 'drizzle-orm';
+import { and, asc, eq, ne, or } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { type Channel, channels } from '@/db/schema';
-import type { Cursor } from '@/lib/api/pagination';
+import { afterCursor, type Cursor } from '@/lib/api/pagination';
 import { recordAudit } from '@/lib/audit';
 import { encrypt, sha256 } from '@/lib/crypto';
 import { getEnv } from '@/lib/env';
@@ -88,7 +88,7 @@ export async function listChannels(db: Database, ctx: TenantContext, paging: { l
     .where(
       and(
         eq(channels.tenantId, ctx.tenantId),
-        after ? or(gt(channels.createdAt, after.createdAt), and(eq(channels.createdAt, after.createdAt), gt(channels.id, after.id))) : undefined,
+        afterCursor(channels.createdAt, channels.id, after, 'asc'),
       ),
     )
     .orderBy(asc(channels.createdAt), asc(channels.id))

@@ -1,8 +1,8 @@
-import { type SQL, and, desc, eq, ilike, lt, or } from 'drizzle-orm';
+import { type SQL, and, desc, eq, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db';
 import { type Customer, customers } from '@/db/schema';
-import { type Cursor, listQuerySchema } from '@/lib/api/pagination';
+import { afterCursor, type Cursor, listQuerySchema } from '@/lib/api/pagination';
 import { AppError } from '@/lib/errors';
 import type { TenantContext } from '@/lib/tenants/context';
 import { toE164 } from './phone';
@@ -64,7 +64,7 @@ export async function listCustomers(db: Database, ctx: TenantContext, options: C
         eq(customers.tenantId, ctx.tenantId),
         phone ? eq(customers.phone, phone) : undefined,
         options.search?.trim() ? customerSearch(options.search) : undefined,
-        after ? or(lt(customers.createdAt, after.createdAt), and(eq(customers.createdAt, after.createdAt), lt(customers.id, after.id))) : undefined,
+        afterCursor(customers.createdAt, customers.id, after, 'desc'),
       ),
     )
     .orderBy(desc(customers.createdAt), desc(customers.id))

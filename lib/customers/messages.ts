@@ -1,7 +1,7 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { type Message, messages } from '@/db/schema';
-import type { Cursor } from '@/lib/api/pagination';
+import { afterCursor, type Cursor } from '@/lib/api/pagination';
 import type { TenantContext } from '@/lib/tenants/context';
 import { getCustomer } from './customers';
 
@@ -32,7 +32,7 @@ export async function listCustomerMessages(db: Database, ctx: TenantContext, cus
       and(
         eq(messages.tenantId, ctx.tenantId),
         eq(messages.customerId, customerId),
-        after ? or(lt(messages.createdAt, after.createdAt), and(eq(messages.createdAt, after.createdAt), lt(messages.id, after.id))) : undefined,
+        afterCursor(messages.createdAt, messages.id, after, 'desc'),
       ),
     )
     .orderBy(desc(messages.createdAt), desc(messages.id))

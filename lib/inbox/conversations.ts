@@ -1,8 +1,8 @@
-import { type SQL, and, desc, eq, exists, ilike, lt, or } from 'drizzle-orm';
+import { type SQL, and, desc, eq, exists, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db';
 import { channels, conversations, customers, memberships, messages, users } from '@/db/schema';
-import { type Cursor, listQuerySchema } from '@/lib/api/pagination';
+import { afterCursor, type Cursor, listQuerySchema } from '@/lib/api/pagination';
 import { customerSearch, likePattern } from '@/lib/customers/customers';
 import { AppError } from '@/lib/errors';
 import type { TenantContext } from '@/lib/tenants/context';
@@ -67,10 +67,7 @@ export async function queryConversations(db: Database, ctx: TenantContext, where
 // Latest activity first. The cursor's time is the last message time; callers fetch
 // limit + 1 rows for lib/api/pagination's page().
 export async function listConversations(db: Database, ctx: TenantContext, query: ConversationQuery & { limit: number; after?: Cursor | null }): Promise<ConversationView[]> {
-  const after = query.after;
-  const keyset = after
-    ? or(lt(conversations.lastMessageAt, after.createdAt), and(eq(conversations.lastMessageAt, after.createdAt), lt(conversations.id, after.id)))
-    : undefined;
+  const keyset = afterCursor(conversations.lastMessageAt, conversations.id, query.after, 'desc');
   return queryConversations(db, ctx, and(conversationConditions(db, ctx, query), keyset), query.limit);
 }
 

@@ -1,8 +1,8 @@
-import { type SQL, and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { type SQL, and, desc, eq, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db';
 import { media, messages, users } from '@/db/schema';
-import { type Cursor, page } from '@/lib/api/pagination';
+import { afterCursor, type Cursor, page } from '@/lib/api/pagination';
 import type { TenantContext } from '@/lib/tenants/context';
 import { getConversation } from './conversations';
 import { type MessageView, failureText, iso } from './views';
@@ -81,7 +81,7 @@ export async function getTimeline(db: Database, ctx: TenantContext, conversation
     ctx,
     and(
       eq(messages.conversationId, conversationId),
-      before ? or(lt(messages.createdAt, before.createdAt), and(eq(messages.createdAt, before.createdAt), lt(messages.id, before.id))) : undefined,
+      afterCursor(messages.createdAt, messages.id, before, 'desc'),
     ),
     options.limit + 1,
   );

@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, or } from 'drizzle-orm';
+import { and, asc, eq, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db';
 import { type Role, memberships, roles, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import type { Cursor } from '@/lib/api/pagination';
+import { afterCursor, type Cursor } from '@/lib/api/pagination';
 import { AppError } from '@/lib/errors';
 import { type TenantContext, hasRole } from '@/lib/tenants/context';
 
@@ -31,7 +31,7 @@ export async function listMembers(db: Database, ctx: TenantContext, paging: { li
     .where(
       and(
         eq(memberships.tenantId, ctx.tenantId),
-        after ? or(gt(memberships.createdAt, after.createdAt), and(eq(memberships.createdAt, after.createdAt), gt(memberships.userId, after.id))) : undefined,
+        afterCursor(memberships.createdAt, memberships.userId, after, 'asc'),
       ),
     )
     .orderBy(asc(memberships.createdAt), asc(memberships.userId))

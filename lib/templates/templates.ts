@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, ne, or } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { type Channel, type Template, templates } from '@/db/schema';
-import type { Cursor } from '@/lib/api/pagination';
+import { afterCursor, type Cursor } from '@/lib/api/pagination';
 import { recordAudit } from '@/lib/audit';
 import { loadChannel } from '@/lib/channels/channels';
 import { ensureSandboxChannel } from '@/lib/channels/sandbox';
@@ -131,7 +131,7 @@ export async function listTemplates(db: Database, ctx: TenantContext, paging: { 
     .where(
       and(
         eq(templates.tenantId, ctx.tenantId),
-        after ? or(gt(templates.createdAt, after.createdAt), and(eq(templates.createdAt, after.createdAt), gt(templates.id, after.id))) : undefined,
+        afterCursor(templates.createdAt, templates.id, after, 'asc'),
       ),
     )
     .orderBy(asc(templates.createdAt), asc(templates.id))
