@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 
 // A person the tenant talks to. Identified by WhatsApp id and/or Meta's business-scoped user
@@ -17,6 +18,29 @@ export const customers = pgTable(
     name: text('name').notNull(),
     profileName: text('profile_name'),
     language: text('language', { enum: ['ms', 'en', 'zh'] }),
+    // MyKad (lib/mykad): AES-256-GCM sealed number, keyed hash for look-up and de-duplication,
+    // and the masked form (901231-01-****) for pages that must not decrypt.
+    icEncrypted: text('ic_encrypted'),
+    icHash: text('ic_hash'),
+    icMasked: text('ic_masked'),
+    // Age is computed from this when read, never stored.
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    gender: text('gender', { enum: ['M', 'F', 'NB'] }),
+    maritalStatus: text('marital_status', { enum: ['single', 'married', 'divorced', 'widowed'] }),
+    // ISO 3166-2:MY code of the birth state (MY-01 … MY-16) or null.
+    state: text('state'),
+    // Set for foreign place-of-birth codes (e.g. 'Singapore').
+    birthCountry: text('birth_country'),
+    city: text('city'),
+    consentStatus: text('consent_status', { enum: ['unknown', 'pending', 'granted', 'withdrawn'] }).notNull().default('unknown'),
+    consentUpdatedAt: timestamp('consent_updated_at', { withTimezone: true }),
+    // The consent conversation: when the notice went out (and which version), the one reminder.
+    consentRequestedAt: timestamp('consent_requested_at', { withTimezone: true }),
+    consentNoticeVersion: integer('consent_notice_version'),
+    consentReminderSentAt: timestamp('consent_reminder_sent_at', { withTimezone: true }),
+    // When the information prompt (IC, gender, marital status) was sent after consent.
+    profileRequestedAt: timestamp('profile_requested_at', { withTimezone: true }),
+    anonymizedAt: timestamp('anonymized_at', { withTimezone: true }),
     lastInteractionAt: timestamp('last_interaction_at', { withTimezone: true }),
     inboundCount: integer('inbound_count').notNull().default(0),
     outboundCount: integer('outbound_count').notNull().default(0),
@@ -28,6 +52,8 @@ export const customers = pgTable(
     uniqueIndex('customers_tenant_wa_user_id_uq').on(t.tenantId, t.waUserId),
     index('customers_tenant_phone_idx').on(t.tenantId, t.phone),
     index('customers_tenant_created_idx').on(t.tenantId, t.createdAt),
+    // One customer per IC within a tenant; a second claimant becomes a customer_flags row.
+    uniqueIndex('customers_tenant_ic_hash_uq').on(t.tenantId, t.icHash).where(sql`ic_hash is not null`),
   ],
 );
 

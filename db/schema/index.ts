@@ -7,3 +7,4 @@ export * from './channels';
 export * from './customers';
 export * from './messaging';
 export * from './templates';
+export * from './pdpa';

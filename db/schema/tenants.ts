@@ -20,6 +20,14 @@ export const tenantSettings = pgTable('tenant_settings', {
   timezone: text('timezone').notNull().default('Asia/Kuala_Lumpur'),
   defaultLanguage: text('default_language', { enum: ['ms', 'en', 'zh'] }).notNull().default('ms'),
   consentReminderHours: integer('consent_reminder_hours').notNull().default(20),
+  // Data protection officer shown in notices and exports.
+  dpoName: text('dpo_name'),
+  dpoEmail: text('dpo_email'),
+  dpoPhone: text('dpo_phone'),
+  // Retention (null = keep): message bodies older than N months are redacted; customers
+  // inactive for N years are anonymised. Applied by the daily retention job.
+  retentionMessageMonths: integer('retention_message_months'),
+  retentionInactiveYears: integer('retention_inactive_years'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
