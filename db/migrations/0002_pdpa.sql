@@ -111,17 +111,4 @@ CREATE INDEX "consent_events_customer_idx" ON "consent_events" USING btree ("ten
 CREATE UNIQUE INDEX "consent_notices_tenant_version_uq" ON "consent_notices" USING btree ("tenant_id","version");--> statement-breakpoint
 CREATE INDEX "customer_flags_tenant_status_idx" ON "customer_flags" USING btree ("tenant_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "data_subject_requests_tenant_idx" ON "data_subject_requests" USING btree ("tenant_id","status","due_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "customers_tenant_ic_hash_uq" ON "customers" USING btree ("tenant_id","ic_hash") WHERE ic_hash is not null;--> statement-breakpoint
-CREATE FUNCTION "consent_events_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  -- Erasing a customer (hard delete, tenant deletion) sets sembang.erasure for its transaction.
-  IF TG_OP = 'DELETE' AND coalesce(current_setting('sembang.erasure', true), '') = 'on' THEN
-    RETURN OLD;
-  END IF;
-  RAISE EXCEPTION 'consent_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-END;
-$$;
---> statement-breakpoint
-CREATE TRIGGER "consent_events_append_only" BEFORE UPDATE OR DELETE ON "consent_events" FOR EACH ROW EXECUTE FUNCTION "consent_events_append_only"();
---> statement-breakpoint
-CREATE TRIGGER "consent_events_no_truncate" BEFORE TRUNCATE ON "consent_events" FOR EACH STATEMENT EXECUTE FUNCTION "consent_events_append_only"();
+CREATE UNIQUE INDEX "customers_tenant_ic_hash_uq" ON "customers" USING btree ("tenant_id","ic_hash") WHERE ic_hash is not null;
