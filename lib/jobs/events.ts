@@ -5,6 +5,15 @@ export const jobEvents = {
   'tenant/provision': z.object({ tenantId: z.uuid() }),
   'whatsapp/message.send': z.object({ tenantId: z.uuid(), messageId: z.uuid() }),
   'whatsapp/webhook.received': z.object({ tenantId: z.uuid(), webhookEventId: z.uuid() }),
+  // A new inbound message was stored: run the conversation automations (consent, profile, …).
+  'whatsapp/message.received': z.object({ tenantId: z.uuid(), messageId: z.uuid() }),
+  // Meta's user_preferences webhook: the customer stopped or resumed marketing messages.
+  'consent/marketing-preference': z.object({
+    tenantId: z.uuid(),
+    customerId: z.uuid(),
+    preference: z.enum(['stop', 'resume']),
+    occurredAt: z.iso.datetime(),
+  }),
   'whatsapp/media.fetch': z.object({ tenantId: z.uuid(), mediaId: z.uuid() }),
   'whatsapp/sandbox.statuses': z.object({
     tenantId: z.uuid(),

@@ -1,4 +1,6 @@
 import type { Database } from '@/db';
+import { handleInboundMessage } from '@/lib/automation/handle-inbound';
+import { applyMarketingPreference } from '@/lib/consent/marketing-preference';
 import { syncTemplates } from '@/lib/templates/meta';
 import { provisionTenant } from '@/lib/tenants/provision';
 import { processWebhookDelivery } from '@/lib/whatsapp/ingest/process-delivery';
@@ -25,6 +27,10 @@ export const jobHandlers: JobHandlers = {
   'whatsapp/message.send': ({ db, data, attempt }) => deliverOutboundMessage(db, data, attempt),
   'whatsapp/webhook.received': async ({ db, data }) => {
     await processWebhookDelivery(db, data);
+  },
+  'whatsapp/message.received': ({ db, data }) => handleInboundMessage(db, data),
+  'consent/marketing-preference': async ({ db, data }) => {
+    await applyMarketingPreference(db, data);
   },
   'whatsapp/media.fetch': async ({ db, data, attempt }) => {
     await fetchAndStoreMedia(db, data, {}, attempt);

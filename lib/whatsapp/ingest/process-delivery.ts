@@ -2,10 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { channels, webhookEvents } from '@/db/schema';
 import { type JobClient, getJobClient } from '@/lib/jobs/client';
+import type { JobEvent } from '@/lib/jobs/events';
 import { logger } from '@/lib/logger';
 import { parseWebhookPayload } from '@/lib/whatsapp/webhook/parse';
 import { applyStatus } from './apply-status';
-import { type RecordedInbound, recordInboundMessage } from './record-inbound';
+import { type RecordedInbound, recordInboundMessage, upsertCustomerFromContact } from './record-inbound';
 
 // A status for a wamid we have not stored yet is most likely racing our own send; retry the
 // delivery for this long before giving up on it.
@@ -43,6 +44,7 @@ export async function processWebhookDelivery(
   // One transaction per delivery: its messages, counters and media jobs commit together.
   // (Committing with synchronous_commit off was measured: no gain, processing is CPU-bound.)
   await db.transaction(async (tx) => {
+    const preferences: JobEvent<'consent/marketing-preference'>[] = [];
     for (const event of parseWebhookPayload(row.event.payload).events) {
       // A delivery can carry several numbers; this stored event belongs to one channel.
       if (event.phoneNumberId !== row.phoneNumberId) continue;
@@ -51,13 +53,27 @@ export async function processWebhookDelivery(
       } else if (event.kind === 'status') {
         if (await applyStatus(tx, channel, event.status)) result.statusesApplied += 1;
         else result.unmatchedStatuses.push(event.status.wamid);
+      } else if (event.kind === 'marketing_preference') {
+        const customerId = await upsertCustomerFromContact(tx, input.tenantId, event.contact);
+        preferences.push({
+          name: 'consent/marketing-preference',
+          data: { tenantId: input.tenantId, customerId, preference: event.preference, occurredAt: event.timestamp.toISOString() },
+          dedupeKey: `marketing-preference:${row.event.id}:${customerId}`,
+        });
       }
-      // marketing_preference events are honoured by the consent module (issue 4).
     }
-    // Queued with the messages, so a retry (which finds them stored) cannot miss their media.
-    const media = result.inbound.flatMap((r) => (r.created && r.mediaId ? [r.mediaId] : []));
+    // Queued with the messages, so a retry (which finds them stored) cannot miss their jobs.
+    const created = result.inbound.filter((r) => r.created);
     await jobs.sendMany(
-      media.map((mediaId) => ({ name: 'whatsapp/media.fetch' as const, data: { tenantId: input.tenantId, mediaId }, dedupeKey: `media:${mediaId}` })),
+      [
+        ...created.flatMap((r) =>
+          r.mediaId ? [{ name: 'whatsapp/media.fetch' as const, data: { tenantId: input.tenantId, mediaId: r.mediaId }, dedupeKey: `media:${r.mediaId}` }] : [],
+        ),
+        ...created.flatMap((r) =>
+          r.messageId ? [{ name: 'whatsapp/message.received' as const, data: { tenantId: input.tenantId, messageId: r.messageId }, dedupeKey: `received:${r.messageId}` }] : [],
+        ),
+        ...preferences,
+      ],
       { db: tx },
     );
   });
