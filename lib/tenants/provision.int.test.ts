@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { channels, tenantSettings, tenants } from '@/db/schema';
+import { channels, consentNotices, tenantSettings, tenants } from '@/db/schema';
+import { DEFAULT_NOTICE } from '@/lib/consent/notices';
 import { createTestDatabase } from '@/db/testing';
 import { provisionTenant } from './provision';
 
@@ -21,7 +22,7 @@ async function createTenant(name: string) {
 const channelsOf = (tenantId: string) => handle.db.select().from(channels).where(eq(channels.tenantId, tenantId));
 
 describe('provisionTenant', () => {
-  it("creates the tenant's settings and sandbox channel, and marks it provisioned", async () => {
+  it("creates the tenant's settings, sandbox channel and consent notice, and marks it provisioned", async () => {
     const tenant = await createTenant('Klinik Gigi Seri');
 
     await provisionTenant(handle.db, { tenantId: tenant.id });
@@ -29,6 +30,8 @@ describe('provisionTenant', () => {
     const [settings] = await handle.db.select().from(tenantSettings).where(eq(tenantSettings.tenantId, tenant.id));
     expect(settings).toMatchObject({ brandName: 'Klinik Gigi Seri', timezone: 'Asia/Kuala_Lumpur', defaultLanguage: 'ms' });
     expect(await channelsOf(tenant.id)).toEqual([expect.objectContaining({ type: 'sandbox', name: 'Sandbox', phoneNumberId: expect.stringMatching(/^sandbox-/) })]);
+    const notices = await handle.db.select().from(consentNotices).where(eq(consentNotices.tenantId, tenant.id));
+    expect(notices).toEqual([expect.objectContaining({ version: 1, bodyMs: DEFAULT_NOTICE.bodyMs, bodyEn: DEFAULT_NOTICE.bodyEn, bodyZh: null })]);
     const [after] = await handle.db.select().from(tenants).where(eq(tenants.id, tenant.id));
     expect(after?.provisionedAt).toBeInstanceOf(Date);
   });
@@ -46,6 +49,7 @@ describe('provisionTenant', () => {
     expect(settings).toHaveLength(1);
     expect(settings[0]?.brandName).toBe('Ali Motor');
     expect(await channelsOf(tenant.id)).toHaveLength(1);
+    expect(await handle.db.$count(consentNotices, eq(consentNotices.tenantId, tenant.id))).toBe(1);
     const [after] = await handle.db.select().from(tenants).where(eq(tenants.id, tenant.id));
     expect(after?.provisionedAt?.getTime()).toBe(first?.provisionedAt?.getTime());
   });

@@ -2,9 +2,11 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { tenantSettings, tenants } from '@/db/schema';
 import { ensureSandboxChannel } from '@/lib/channels/sandbox';
+import { ensureDefaultNotice } from '@/lib/consent/notices';
 import { AppError } from '@/lib/errors';
 
-// Creates a new tenant's defaults: settings and the sandbox WhatsApp channel. Runs as a
+// Creates a new tenant's defaults: settings, the sandbox WhatsApp channel and version 1 of the
+// consent notice. Runs as a
 // background job, so it must be safe to run again after a retry or a duplicate delivery: it
 // only fills in what is missing.
 export async function provisionTenant(db: Database, { tenantId }: { tenantId: string }): Promise<void> {
@@ -13,6 +15,7 @@ export async function provisionTenant(db: Database, { tenantId }: { tenantId: st
     if (!tenant) throw new AppError('not_found', `Tenant ${tenantId} does not exist.`);
     await tx.insert(tenantSettings).values({ tenantId, brandName: tenant.name }).onConflictDoNothing();
     await ensureSandboxChannel(tx, tenantId);
+    await ensureDefaultNotice(tx, tenantId);
     await tx
       .update(tenants)
       .set({ provisionedAt: sql`now()` })
