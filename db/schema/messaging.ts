@@ -92,6 +92,9 @@ export const messages = pgTable(
     errorCode: integer('error_code'),
     errorTitle: text('error_title'),
     sentByUserId: uuid('sent_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    // Inbound only: when the conversation automations (consent, profile, …) were done with it.
+    // A customer's messages are handled in order, each once (lib/automation/handle-inbound).
+    handledAt: timestamp('handled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
