@@ -25,6 +25,27 @@ export async function readBodyText(req: Request, limit = MAX_JSON_BODY_BYTES): P
   return Buffer.concat(chunks).toString('utf8');
 }
 
+// Reads a multipart/form-data body of at most `limit` bytes, whatever Content-Length claims.
+export async function readFormData(req: Request, limit: number, tooLargeMessage: string): Promise<FormData> {
+  const tooLarge = new AppError('payload_too_large', tooLargeMessage);
+  if (Number(req.headers.get('content-length') ?? 0) > limit) throw tooLarge;
+  let size = 0;
+  const counted = req.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > limit) controller.error(tooLarge);
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  try {
+    return await new Response(counted, { headers: { 'content-type': req.headers.get('content-type') ?? '' } }).formData();
+  } catch {
+    throw size > limit ? tooLarge : new AppError('bad_request', 'Send the body as multipart/form-data.');
+  }
+}
+
 export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readFormData } from '@/lib/api/body';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { SimulateInboundInput } from './simulate-inbound';
@@ -18,24 +19,7 @@ const field = (form: FormData, name: string): string | undefined => {
 // Reads the multipart body, at most the biggest file WhatsApp takes (within MEDIA_MAX_BYTES)
 // plus the form around it, whatever Content-Length claims.
 export async function readSimulatorForm(req: Request): Promise<FormData> {
-  const limit = getEnv().MEDIA_MAX_BYTES + MULTIPART_OVERHEAD_BYTES;
-  const tooLarge = new AppError('payload_too_large', 'The file is too large for WhatsApp.');
-  if (Number(req.headers.get('content-length') ?? 0) > limit) throw tooLarge;
-  let size = 0;
-  const counted = req.body?.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        size += chunk.byteLength;
-        if (size > limit) controller.error(tooLarge);
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
-  try {
-    return await new Response(counted, { headers: { 'content-type': req.headers.get('content-type') ?? '' } }).formData();
-  } catch {
-    throw size > limit ? tooLarge : new AppError('bad_request', 'Send the message as multipart/form-data.');
-  }
+  return readFormData(req, getEnv().MEDIA_MAX_BYTES + MULTIPART_OVERHEAD_BYTES, 'The file is too large for WhatsApp.');
 }
 
 export async function simulatorMessageFromForm(form: FormData): Promise<SimulateInboundInput> {
