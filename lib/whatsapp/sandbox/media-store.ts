@@ -32,3 +32,9 @@ export async function readSandboxMedia(tenantId: string, mediaId: string, storag
   const object = await storage.get(keyFor(tenantId, mediaId));
   return object ? { bytes: object.bytes, mimeType: object.contentType } : null;
 }
+
+// Erasing a customer removes the simulator's upload too, not only Sembang's stored copy.
+export async function deleteSandboxMedia(tenantId: string, mediaId: string, storage: ObjectStorage = getStorage()): Promise<void> {
+  if (!/^\d{1,32}$/.test(mediaId)) return;
+  await storage.delete(keyFor(tenantId, mediaId));
+}
