@@ -4,6 +4,7 @@ import { type Channel, channels } from '@/db/schema';
 import { afterCursor, type Cursor } from '@/lib/api/pagination';
 import { recordAudit } from '@/lib/audit';
 import { encrypt, sha256 } from '@/lib/crypto';
+import { isUniqueViolation } from '@/lib/database-errors';
 import { getEnv } from '@/lib/env';
 import { AppError, type FieldError } from '@/lib/errors';
 import { requireRole } from '@/lib/members/members';
@@ -45,12 +46,6 @@ function checkedApiBaseUrl(url: string): string {
 }
 
 const duplicateNumber = () => AppError.field('conflict', 'phoneNumberId', 'This phone number ID is already connected to Sembang.');
-
-// Both drivers report PostgreSQL's SQLSTATE; drizzle wraps it in `cause`.
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
-  return e?.code === '23505' || e?.cause?.code === '23505';
-}
 
 export async function createChannel(db: Database, ctx: TenantContext, input: ChannelCreateInput): Promise<PublicChannel> {
   requireRole(ctx, 'admin');
