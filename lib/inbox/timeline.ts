@@ -71,20 +71,16 @@ export async function queryMessages(db: Database, ctx: TenantContext, where: SQL
   return (await selectMessageRows(db, ctx, where, limit)).map(messageView);
 }
 
-// One page of a conversation, oldest first for reading; nextCursor points at older messages.
-// 404 for another tenant's conversation.
-export async function getTimeline(db: Database, ctx: TenantContext, conversationId: string, options: { before?: Cursor | null; limit: number }) {
-  await getConversation(db, ctx, conversationId);
-  const before = options.before;
-  const rows = await queryMessages(
-    db,
-    ctx,
-    and(
-      eq(messages.conversationId, conversationId),
-      afterCursor(messages.createdAt, messages.id, before, 'desc'),
-    ),
-    options.limit + 1,
-  );
+// One page of the messages `where` picks, oldest first for reading; nextCursor points at older
+// messages.
+export async function pageOfMessages(db: Database, ctx: TenantContext, where: SQL, options: { before?: Cursor | null; limit: number }) {
+  const rows = await queryMessages(db, ctx, and(where, afterCursor(messages.createdAt, messages.id, options.before, 'desc')), options.limit + 1);
   const result = page(rows, options.limit, (m) => ({ createdAt: new Date(m.createdAt), id: m.id }));
   return { data: result.data.reverse(), nextCursor: result.nextCursor };
+}
+
+// One page of a conversation. 404 for another tenant's conversation.
+export async function getTimeline(db: Database, ctx: TenantContext, conversationId: string, options: { before?: Cursor | null; limit: number }) {
+  await getConversation(db, ctx, conversationId);
+  return pageOfMessages(db, ctx, eq(messages.conversationId, conversationId), options);
 }
