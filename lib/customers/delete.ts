@@ -21,7 +21,7 @@ const FILE_REMOVALS_AT_ONCE = 16;
 
 const log = logger.child({ module: 'customers.delete' });
 
-interface StoredFile {
+export interface StoredFile {
   tenantId: string;
   storageKey: string | null;
   // The simulator's upload, kept as Meta keeps one, for media that came through the sandbox.
@@ -75,8 +75,9 @@ export async function deleteCustomers(
   return { deleted };
 }
 
-// A few at a time: a bulk delete may name thousands of files.
-async function removeFiles(files: StoredFile[], storage: ObjectStorage): Promise<void> {
+// A few at a time: a bulk delete may name thousands of files. Also used by anonymisation and
+// retention (lib/pdpa), which keep the rows but erase the files.
+export async function removeFiles(files: StoredFile[], storage: ObjectStorage): Promise<void> {
   const removals: { key: string; run: () => Promise<void> }[] = [];
   for (const { tenantId, storageKey, sandboxMediaId } of files) {
     if (storageKey) removals.push({ key: storageKey, run: () => storage.delete(storageKey) });
