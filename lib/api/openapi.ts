@@ -9,7 +9,10 @@ export interface Operation {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  // File uploads are multipart/form-data; everything else is JSON.
+  bodyType?: 'application/json' | 'multipart/form-data';
+  // contentType: e.g. text/csv for a download; JSON when not given.
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 }
 
 type JsonSchema = Record<string, unknown>;
@@ -47,7 +50,7 @@ export function buildOpenApiDocument(operations: Operation[], serverUrl: string)
   for (const op of operations) {
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(op.responses)) {
-      if (r.schema) responses[status] = { description: r.description, content: { 'application/json': { schema: toSchema(r.schema, 'output', components) } } };
+      if (r.schema) responses[status] = { description: r.description, content: { [r.contentType ?? 'application/json']: { schema: toSchema(r.schema, 'output', components) } } };
       // Errors are problem+json whether or not the spec names a schema for them.
       else responses[status] = Number(status) >= 400 ? { description: r.description, content: problemContent } : { description: r.description };
     }
@@ -60,7 +63,7 @@ export function buildOpenApiDocument(operations: Operation[], serverUrl: string)
       tags: [op.tag],
       operationId: `${op.method}${op.path.replace(/\/api\/v1/, '').replace(/[{}]/g, '').replace(/[/-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
       parameters: [...parameters(op.params, 'path', components), ...parameters(op.query, 'query', components)],
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(op.body, 'input', components) } } } } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { [op.bodyType ?? 'application/json']: { schema: toSchema(op.body, 'input', components) } } } } : {}),
       responses,
     };
   }

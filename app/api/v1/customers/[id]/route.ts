@@ -1,8 +1,17 @@
-// GET /api/v1/customers/:id — one customer
+// GET /api/v1/customers/:id — one customer (IC number masked)
+// PATCH /api/v1/customers/:id — correct the profile: name, city, language, gender, marital status, IC number
+import { readJson } from '@/lib/api/body';
 import { parseId } from '@/lib/api/ids';
 import { withTenant } from '@/lib/api/route';
+import { correctCustomer, customerCorrectionSchema } from '@/lib/customers/correction';
 import { customerJson, getCustomer } from '@/lib/customers/customers';
 
 export const GET = withTenant<{ id: string }>(async ({ db, ctx, params }) => {
   return Response.json(customerJson(await getCustomer(db, ctx, parseId(params.id, 'customer'))));
+});
+
+export const PATCH = withTenant<{ id: string }>(async ({ req, db, ctx, params }) => {
+  const id = parseId(params.id, 'customer');
+  const input = await readJson(req, customerCorrectionSchema);
+  return Response.json(customerJson(await correctCustomer(db, ctx, id, input)));
 });
