@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -37,7 +38,8 @@ export function openDatabase(options: { url?: string; dataDir?: string; poolSize
   }
   const dir = options.dataDir ?? 'memory://';
   const unlock = dir.startsWith('memory://') ? () => {} : lockDataDir(dir);
-  const client = new PGlite(dir);
+  // pg_trgm backs the customers list's "contains" search (migration 0005).
+  const client = new PGlite(dir, { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema, casing: 'snake_case' });
   return {
     db: db as unknown as Database,

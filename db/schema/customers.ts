@@ -51,7 +51,24 @@ export const customers = pgTable(
     uniqueIndex('customers_tenant_wa_id_uq').on(t.tenantId, t.waId),
     uniqueIndex('customers_tenant_wa_user_id_uq').on(t.tenantId, t.waUserId),
     index('customers_tenant_phone_idx').on(t.tenantId, t.phone),
-    index('customers_tenant_created_idx').on(t.tenantId, t.createdAt),
+    // The customers list (lib/customers/list.ts): one (tenant, sort key, id) index per sort, so
+    // every page, however deep, is an index range; the key expressions must match list-sort.ts.
+    index('customers_tenant_created_idx').on(t.tenantId, t.createdAt, t.id),
+    index('customers_tenant_name_idx').on(t.tenantId, sql`lower(${t.name})`, t.id),
+    index('customers_tenant_last_interaction_idx').on(t.tenantId, sql`coalesce(${t.lastInteractionAt}, '-infinity'::timestamptz)`, t.id),
+    index('customers_tenant_inbound_idx').on(t.tenantId, t.inboundCount, t.id),
+    index('customers_tenant_outbound_idx').on(t.tenantId, t.outboundCount, t.id),
+    // Age sorts both ways with unknown ages last, hence two keys; the age filter uses the second.
+    index('customers_tenant_born_desc_idx').on(t.tenantId, sql`coalesce(${t.dateOfBirth}, '-infinity'::date)`, t.id),
+    index('customers_tenant_born_asc_idx').on(t.tenantId, sql`coalesce(${t.dateOfBirth}, 'infinity'::date)`, t.id),
+    // Rare values (a small state, non-binary, widowed, withdrawn) are found here, not by walking a sort index.
+    index('customers_tenant_state_idx').on(t.tenantId, t.state),
+    index('customers_tenant_gender_idx').on(t.tenantId, t.gender),
+    index('customers_tenant_marital_idx').on(t.tenantId, t.maritalStatus),
+    index('customers_tenant_consent_idx').on(t.tenantId, t.consentStatus),
+    // "Contains" search (pg_trgm, migration 0005): names and profile names, and phone digits.
+    index('customers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops'), t.profileName.op('gin_trgm_ops')),
+    index('customers_phone_trgm_idx').using('gin', t.phone.op('gin_trgm_ops')),
     // One customer per IC within a tenant; a second claimant becomes a customer_flags row.
     uniqueIndex('customers_tenant_ic_hash_uq').on(t.tenantId, t.icHash).where(sql`ic_hash is not null`),
   ],
