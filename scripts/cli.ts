@@ -6,6 +6,7 @@ import { demoLogins, seedDemo } from '@/db/seed/demo';
 import { createApiKey } from '@/lib/api-keys/api-keys';
 import { getEnv } from '@/lib/env';
 import { AppError, toAppError } from '@/lib/errors';
+import { retentionArgsSchema, runRetention } from '@/lib/pdpa/retention-run';
 import { signupSchema, createTenantWithOwner } from '@/lib/tenants/signup';
 
 const usage = `Usage: npm run cli -- <command>
@@ -15,13 +16,16 @@ Commands:
       Create a tenant with its owner and an API key; prints {"tenantId","userId","apiKey"}.
   migrate     Apply database migrations.
   seed        Seed the demo tenant (idempotent).
+  retention:run [--tenant <id>] [--now <ISO time>]
+      Apply the PDPA retention settings now (every tenant with a schedule, or one); prints the
+      counts per tenant as JSON. Safe to repeat: a second run counts zeros.
 `;
 
 async function main(argv: string[]): Promise<unknown> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
-    options: { name: { type: 'string' }, email: { type: 'string' }, password: { type: 'string' }, 'owner-name': { type: 'string' } },
+    options: { name: { type: 'string' }, email: { type: 'string' }, password: { type: 'string' }, 'owner-name': { type: 'string' }, tenant: { type: 'string' }, now: { type: 'string' } },
     strict: true,
   });
   getEnv();
@@ -33,6 +37,8 @@ async function main(argv: string[]): Promise<unknown> {
         return { migrated: true, database: handle.kind };
       case 'seed':
         return { ...(await seedDemo(handle.db)), logins: demoLogins };
+      case 'retention:run':
+        return await runRetention(handle.db, retentionArgsSchema.parse({ tenant: values.tenant, now: values.now }));
       case 'tenant:create': {
         const input = signupSchema.parse({ businessName: values.name, name: values['owner-name'] ?? values.name, email: values.email, password: values.password });
         const { tenant, user } = await createTenantWithOwner(handle.db, input);

@@ -1,6 +1,7 @@
 import type { Database } from '@/db';
 import { handleInboundMessage } from '@/lib/automation/handle-inbound';
 import { applyMarketingPreference } from '@/lib/consent/marketing-preference';
+import { runDailyRetention, startRetentionChain } from '@/lib/pdpa/retention-schedule';
 import { syncTemplates } from '@/lib/templates/meta';
 import { provisionTenant } from '@/lib/tenants/provision';
 import { processWebhookDelivery } from '@/lib/whatsapp/ingest/process-delivery';
@@ -23,7 +24,11 @@ export type JobHandlers = { [N in JobEventName]: JobHandler<N> };
 // What the local worker runs for each event. Thin on purpose: the logic lives in lib/ and the
 // matching Inngest function calls the same function.
 export const jobHandlers: JobHandlers = {
-  'tenant/provision': ({ db, data }) => provisionTenant(db, data),
+  // The embedded driver also starts the tenant's daily retention chain (Inngest runs a cron).
+  'tenant/provision': async ({ db, data }) => {
+    await provisionTenant(db, data);
+    await startRetentionChain(db, data.tenantId, new Date());
+  },
   'whatsapp/message.send': ({ db, data, attempt }) => deliverOutboundMessage(db, data, attempt),
   'whatsapp/webhook.received': async ({ db, data }) => {
     await processWebhookDelivery(db, data);
@@ -38,5 +43,8 @@ export const jobHandlers: JobHandlers = {
   'whatsapp/sandbox.statuses': ({ db, data }) => emitSandboxStatuses(db, data),
   'whatsapp/templates.sync': async ({ db, data }) => {
     await syncTemplates(db, data, data.channelId);
+  },
+  'pdpa/retention.daily': async ({ db, data }) => {
+    await runDailyRetention(db, data);
   },
 };

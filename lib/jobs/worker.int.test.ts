@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, type DatabaseHandle, openDatabase } from '@/db/client';
 import { jobs, tenantSettings, tenants } from '@/db/schema';
@@ -30,8 +30,9 @@ function withHandler(handler: JobHandler<'tenant/provision'>): JobHandlers {
   return { ...jobHandlers, 'tenant/provision': handler };
 }
 
+// The tenant's provisioning job (provisioning then queues the tenant's daily retention job).
 async function jobFor(tenantId: string) {
-  const [job] = await db.select().from(jobs).where(eq(jobs.tenantId, tenantId));
+  const [job] = await db.select().from(jobs).where(and(eq(jobs.tenantId, tenantId), eq(jobs.name, 'tenant/provision')));
   if (!job) throw new Error(`no job for tenant ${tenantId}`);
   return job;
 }
