@@ -1,5 +1,6 @@
 import { handleInboundFunction } from './automation/handle-inbound';
 import { marketingPreferenceFunction } from './consent/marketing-preference';
+import { consentReminderFunction } from './consent/reminder';
 import { applyRetentionFunction, retentionCronFunction } from './pdpa/retention';
 import { syncTemplatesFunction } from './templates/sync-templates';
 import { provisionTenantFunction } from './tenants/provision-tenant';
@@ -9,4 +10,4 @@ import { sandboxStatusesFunction } from './whatsapp/sandbox-statuses';
 import { sendMessageFunction } from './whatsapp/send-message';
 
 // Every function served at /api/inngest.
-export const functions = [provisionTenantFunction, processWebhookFunction, sendMessageFunction, fetchMediaFunction, sandboxStatusesFunction, syncTemplatesFunction, handleInboundFunction, marketingPreferenceFunction, retentionCronFunction, applyRetentionFunction];
+export const functions = [provisionTenantFunction, processWebhookFunction, sendMessageFunction, fetchMediaFunction, sandboxStatusesFunction, syncTemplatesFunction, handleInboundFunction, marketingPreferenceFunction, consentReminderFunction, retentionCronFunction, applyRetentionFunction];

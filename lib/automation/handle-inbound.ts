@@ -1,7 +1,98 @@
+import { and, asc, eq, gte, isNull, lte } from 'drizzle-orm';
 import type { Database } from '@/db';
+import { conversations, type Message, messages } from '@/db/schema';
+import { consentKeywordStep, consentNoticeStep } from '@/lib/consent/conversation';
+import { lockCustomerConsent } from '@/lib/consent/record';
+import { profileStep } from '@/lib/customers/profile-step';
+import { type JobClient, getJobClient } from '@/lib/jobs/client';
+import { isWindowOpen } from '@/lib/whatsapp/outbound/window';
+import { type InboundTurn, type Step, type TenantConversationSettings, conversationSettings } from './turn';
 
-// The job behind 'whatsapp/message.received': runs the conversation automations for one new
-// inbound message, in order (consent keywords and notice, profile collection, …).
-export async function handleInboundMessage(_db: Database, _input: { tenantId: string; messageId: string }): Promise<void> {
-  // Filled in by the consent/profile work (issue 4) in this session.
+// The conversation automations, in order. A step that consumes a message ends its turn, so a
+// "YA" that answered the notice is never also read as something else. Later issues add
+// contest entries and receipt/IC OCR for images here.
+const steps: readonly Step[] = [consentKeywordStep, consentNoticeStep, profileStep];
+
+// Earlier messages still waiting are handled first, but only from the last day: messages
+// stored before automations existed are never replayed.
+const CATCH_UP_MS = 24 * 60 * 60 * 1000;
+
+export interface HandleInboundOptions {
+  jobs?: JobClient;
+  now?: () => Date;
+}
+
+type Inbound = Pick<Message, 'id' | 'type' | 'text' | 'content' | 'createdAt' | 'conversationId' | 'channelId' | 'customerId'>;
+
+const inboundColumns = {
+  id: messages.id,
+  type: messages.type,
+  text: messages.text,
+  content: messages.content,
+  createdAt: messages.createdAt,
+  conversationId: messages.conversationId,
+  channelId: messages.channelId,
+  customerId: messages.customerId,
+  handledAt: messages.handledAt,
+};
+
+// The job behind 'whatsapp/message.received'. Under the customer's row lock (which the consent
+// reminder also takes) it handles this message and any earlier one of the same customer not
+// yet handled, oldest first, and marks each handled in the same transaction: a retry or a
+// duplicate job finds nothing left to do, and "YA" cannot overtake the "hello" before it.
+export async function handleInboundMessage(db: Database, input: { tenantId: string; messageId: string }, options: HandleInboundOptions = {}): Promise<void> {
+  const jobs = options.jobs ?? getJobClient();
+  await db.transaction(async (tx) => {
+    const [target] = await tx
+      .select(inboundColumns)
+      .from(messages)
+      .where(and(eq(messages.tenantId, input.tenantId), eq(messages.id, input.messageId), eq(messages.direction, 'inbound')))
+      .limit(1);
+    if (!target || target.handledAt) return;
+    if (!(await lockCustomerConsent(tx, input.tenantId, target.customerId))) return;
+    const waiting = await tx
+      .select(inboundColumns)
+      .from(messages)
+      .where(
+        and(
+          eq(messages.tenantId, input.tenantId),
+          eq(messages.customerId, target.customerId),
+          eq(messages.direction, 'inbound'),
+          isNull(messages.handledAt),
+          lte(messages.createdAt, target.createdAt),
+          gte(messages.createdAt, new Date(target.createdAt.getTime() - CATCH_UP_MS)),
+        ),
+      )
+      .orderBy(asc(messages.createdAt), asc(messages.id));
+    const settings = await conversationSettings(tx, input.tenantId);
+    for (const message of waiting) {
+      await handleOne(tx, input.tenantId, message, { jobs, settings, now: options.now?.() ?? new Date() });
+    }
+  });
+}
+
+async function handleOne(tx: Database, tenantId: string, message: Inbound, deps: { jobs: JobClient; settings: TenantConversationSettings; now: Date }): Promise<void> {
+  // Re-read for every message: the one before may have changed the consent status.
+  const customer = await lockCustomerConsent(tx, tenantId, message.customerId);
+  const [conversation] = await tx
+    .select({ lastInboundAt: conversations.lastInboundAt })
+    .from(conversations)
+    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, message.conversationId)))
+    .limit(1);
+  if (customer && conversation) {
+    const turn: InboundTurn = {
+      tenantId,
+      now: deps.now,
+      jobs: deps.jobs,
+      message,
+      conversation: { tenantId, conversationId: message.conversationId, channelId: message.channelId, customerId: message.customerId },
+      windowOpen: isWindowOpen(conversation.lastInboundAt, deps.now),
+      customer,
+      settings: deps.settings,
+    };
+    for (const step of steps) {
+      if ((await step(tx, turn)) === 'consumed') break;
+    }
+  }
+  await tx.update(messages).set({ handledAt: deps.now }).where(and(eq(messages.tenantId, tenantId), eq(messages.id, message.id)));
 }

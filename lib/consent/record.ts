@@ -51,6 +51,7 @@ export async function lockCustomerConsent(db: Database, tenantId: string, custom
   const [row] = await db
     .select({
       id: customers.id,
+      name: customers.name,
       consentStatus: customers.consentStatus,
       consentRequestedAt: customers.consentRequestedAt,
       consentNoticeVersion: customers.consentNoticeVersion,
@@ -64,3 +65,5 @@ export async function lockCustomerConsent(db: Database, tenantId: string, custom
     .limit(1);
   return row ?? null;
 }
+
+export type LockedCustomer = NonNullable<Awaited<ReturnType<typeof lockCustomerConsent>>>;

@@ -14,6 +14,8 @@ export const jobEvents = {
     preference: z.enum(['stop', 'resume']),
     occurredAt: z.iso.datetime(),
   }),
+  // The one consent reminder, scheduled when the notice went out (lib/consent/reminder).
+  'consent/reminder': z.object({ tenantId: z.uuid(), customerId: z.uuid() }),
   'whatsapp/media.fetch': z.object({ tenantId: z.uuid(), mediaId: z.uuid() }),
   'whatsapp/sandbox.statuses': z.object({
     tenantId: z.uuid(),

@@ -1,6 +1,7 @@
 import type { Database } from '@/db';
 import { handleInboundMessage } from '@/lib/automation/handle-inbound';
 import { applyMarketingPreference } from '@/lib/consent/marketing-preference';
+import { sendConsentReminder } from '@/lib/consent/reminder';
 import { runDailyRetention, startRetentionChain } from '@/lib/pdpa/retention-schedule';
 import { syncTemplates } from '@/lib/templates/meta';
 import { provisionTenant } from '@/lib/tenants/provision';
@@ -36,6 +37,9 @@ export const jobHandlers: JobHandlers = {
   'whatsapp/message.received': ({ db, data }) => handleInboundMessage(db, data),
   'consent/marketing-preference': async ({ db, data }) => {
     await applyMarketingPreference(db, data);
+  },
+  'consent/reminder': async ({ db, data }) => {
+    await sendConsentReminder(db, data);
   },
   'whatsapp/media.fetch': async ({ db, data, attempt }) => {
     await fetchAndStoreMedia(db, data, {}, attempt);

@@ -3,7 +3,9 @@ import type { Database } from '@/db';
 import { channels, customers, messages, templates } from '@/db/schema';
 import { providerForChannel } from '@/lib/channels/provider-for-channel';
 import { ProviderError, describeError, invalidRequest } from '@/lib/whatsapp/providers/errors';
+import type { ButtonMessage } from '@/lib/whatsapp/providers/types';
 import type { Recipient } from '@/lib/whatsapp/types';
+import { interactiveContentSchema } from './system-message';
 
 // After this many tries a retryable error is final: the agent sees the failure.
 const MAX_ATTEMPTS = 5;
@@ -30,6 +32,13 @@ async function templateRequest(db: Database, tenantId: string, content: Record<s
   return { name: template.name, language: template.language, components, localBody: template.body };
 }
 
+// Reply buttons as queueSystemMessages stored them.
+function buttonRequest(text: string | null, content: Record<string, unknown>): ButtonMessage {
+  const parsed = interactiveContentSchema.safeParse(content);
+  if (!parsed.success) throw invalidRequest('The interactive message has no buttons to send.');
+  return { body: text ?? '', buttons: parsed.data.interactive.buttons };
+}
+
 // The job behind 'whatsapp/message.send'. A message that already has a wamid, or is no longer
 // pending, is never sent again.
 export async function deliverOutboundMessage(db: Database, input: { tenantId: string; messageId: string }, attempt = 1): Promise<void> {
@@ -43,7 +52,9 @@ export async function deliverOutboundMessage(db: Database, input: { tenantId: st
     const result =
       message.type === 'template'
         ? await provider.sendTemplate(to, await templateRequest(db, input.tenantId, message.content))
-        : await provider.sendText(to, message.text ?? '', { replyToWamid: message.replyToWamid ?? undefined });
+        : message.type === 'interactive'
+          ? await provider.sendButtons(to, buttonRequest(message.text, message.content))
+          : await provider.sendText(to, message.text ?? '', { replyToWamid: message.replyToWamid ?? undefined });
     // Gateways without status webhooks never report 'sent'; the API's acceptance is all we get.
     await db.update(messages).set({ wamid: result.wamid, ...(row.channelType === 'wabot' ? { status: 'sent', sentAt: new Date() } : {}) }).where(where);
   } catch (error) {

@@ -73,8 +73,9 @@ export function templateValues(template: TemplateMessage): string[] {
   return bodyParameters(template).map(parameterText);
 }
 
-// For gateways without interactive messages: the buttons as numbered lines under the body.
+// For gateways without interactive messages: the button titles in bold under the body, as
+// words to type back ("*YA* / *TIDAK*"); numbers would invite replies nobody understands.
 export function buttonsAsText(message: ButtonMessage): string {
-  const lines = message.buttons.map((b, i) => `${i + 1}. ${b.title}`);
-  return [message.header, message.body, lines.join('\n'), message.footer].filter(Boolean).join('\n\n');
+  const choices = message.buttons.map((b) => `*${b.title}*`).join(' / ');
+  return [message.header, message.body, choices, message.footer].filter(Boolean).join('\n\n');
 }

@@ -49,7 +49,7 @@ describe('wabot gateway', () => {
   it('sends buttons and local templates as text', async () => {
     api.reply({ json: { status: 'success' } }, { json: { status: 'success' } });
     await provider.sendButtons(customer, { body: 'Confirm?', buttons: [{ id: 'y', title: 'Yes' }, { id: 'n', title: 'No' }] });
-    expect(api.requests[0]?.json).toMatchObject({ type: 'text', message: 'Confirm?\n\n1. Yes\n2. No' });
+    expect(api.requests[0]?.json).toMatchObject({ type: 'text', message: 'Confirm?\n\n*Yes* / *No*' });
     await provider.sendTemplate(customer, {
       name: 'welcome',
       language: 'ms',

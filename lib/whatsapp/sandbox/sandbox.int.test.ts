@@ -177,9 +177,12 @@ describe('the simulator view', () => {
 
     const thread = await simulatorThread(t.db, a, '60123456730');
     expect(thread).toMatchObject({ phone: '+60123456730', customer: { name: 'Mei Ling', profileName: 'Mei Ling' } });
-    expect(thread.messages.map((m) => [m.direction, m.text, m.status])).toEqual([
-      ['inbound', 'Hi', 'received'],
-      ['outbound', 'Hello Mei Ling!', 'delivered'],
+    // First contact: the consent notice in Malay and English (lib/consent), with its buttons.
+    expect(thread.messages.map((m) => [m.direction, m.text?.split('\n')[0], m.status, m.buttons.map((b) => b.title)])).toEqual([
+      ['inbound', 'Hi', 'received', []],
+      ['outbound', 'Hi Mei Ling! Anda dihubungi oleh Kedai Sandbox A berkaitan pembelian/promosi produk kami.', 'delivered', ['YA', 'TIDAK']],
+      ['outbound', 'Hi Mei Ling! This is Kedai Sandbox A about your purchase/promotions.', 'delivered', ['YES', 'NO']],
+      ['outbound', 'Hello Mei Ling!', 'delivered', []],
     ]);
     expect((await listSimulatedCustomers(t.db, a)).map((c) => c.phone)).toContain('+60123456730');
 

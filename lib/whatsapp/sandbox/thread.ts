@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { queryMessages } from '@/lib/inbox/timeline';
 import type { MessageView } from '@/lib/inbox/views';
 import type { TenantContext } from '@/lib/tenants/context';
+import { interactiveContentSchema } from '@/lib/whatsapp/outbound/system-message';
 import { sandboxChannel } from './channel';
 
 // The sandbox conversation as the customer's phone shows it.
@@ -72,6 +73,16 @@ async function templateParts(db: Database, ctx: TenantContext, rows: MessageView
   return new Map(found.map(({ id, ...parts }) => [id, parts]));
 }
 
+// An interactive message's reply buttons; a template's quick replies, which Meta reports with
+// their text as the payload when sent without payloads.
+function buttonsOf(message: MessageView, template: Pick<typeof templates.$inferSelect, 'buttons'> | undefined): SimulatorMessage['buttons'] {
+  if (message.direction === 'outbound' && message.type === 'interactive') {
+    const parsed = interactiveContentSchema.safeParse(message.content);
+    return parsed.success ? parsed.data.interactive.buttons : [];
+  }
+  return (template?.buttons ?? []).map((b) => ({ id: b.text, title: b.text }));
+}
+
 export async function simulatorThread(db: Database, ctx: TenantContext, phone: string): Promise<SimulatorThread> {
   const waId = simulatorWaId(phone);
   const channel = await sandboxChannel(db, ctx.tenantId);
@@ -103,8 +114,7 @@ export async function simulatorThread(db: Database, ctx: TenantContext, phone: s
         createdAt: m.createdAt,
         header: template?.headerText ?? null,
         footer: template?.footer ?? null,
-        // Sent without payloads, Meta reports a quick reply's text as its payload.
-        buttons: (template?.buttons ?? []).map((b) => ({ id: b.text, title: b.text })),
+        buttons: buttonsOf(m, template),
       };
     }),
   };
