@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelTypes, messageDirections, messageStatuses, messageTypes, messagingLimits, roles, templateCategories, templateHeaderTypes, templateLanguages, templateStatuses } from '@/db/schema';
+import { channelTypes, consentStatuses, customers, messageDirections, messageStatuses, messageTypes, messagingLimits, roles, templateCategories, templateHeaderTypes, templateLanguages, templateStatuses } from '@/db/schema';
 
 // Response shapes of the public API (camelCase, ISO dates). Request schemas live beside the
 // lib function they feed and are reused here.
@@ -76,6 +76,10 @@ export const channelConnectionSchema = z
   })
   .meta({ id: 'ChannelConnection' });
 
+const customerGenders = customers.gender.enumValues;
+const customerMaritalStatuses = customers.maritalStatus.enumValues;
+const customerLanguages = customers.language.enumValues;
+
 export const customerSchema = z
   .object({
     id: z.uuid(),
@@ -83,6 +87,15 @@ export const customerSchema = z
     profileName: z.string().nullable().describe('The WhatsApp profile name, as last seen'),
     phone: z.string().nullable().describe('E.164, e.g. +60123456789; null for a customer known only by WhatsApp user id'),
     waId: z.string().nullable(),
+    icNumberMasked: z.string().nullable().describe('The MyKad number masked, e.g. 901231-01-****; the full number is never in the API'),
+    dateOfBirth: z.iso.date().nullable().describe('From the MyKad number'),
+    age: z.number().int().nullable().describe('Whole years today in Malaysia, computed when read'),
+    gender: z.enum(customerGenders).nullable(),
+    maritalStatus: z.enum(customerMaritalStatuses).nullable(),
+    state: z.string().nullable().describe('ISO 3166-2:MY code of the birth state (MY-01 … MY-16)'),
+    birthCountry: z.string().nullable().describe('Set for a foreign place-of-birth code, e.g. Singapore'),
+    consentStatus: z.enum(consentStatuses).describe('Marketing consent: unknown, pending (notice sent), granted or withdrawn'),
+    language: z.enum(customerLanguages).nullable(),
     createdAt: z.iso.datetime(),
     lastInteractionAt: z.iso.datetime().nullable(),
     messageCount: z.number().int(),
@@ -90,6 +103,8 @@ export const customerSchema = z
     outboundCount: z.number().int(),
   })
   .meta({ id: 'Customer' });
+
+export const bulkDeleteResultSchema = z.object({ deleted: z.number().int().describe('Customers erased; unknown ids and those of other tenants are not counted') }).meta({ id: 'BulkDeleteResult' });
 
 export const customerMessageSchema = z
   .object({

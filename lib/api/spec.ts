@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelCreateSchema, channelUpdateSchema } from '@/lib/channels/input';
-import { customerListQuerySchema } from '@/lib/customers/customers';
+import { bulkDeleteInputSchema } from '@/lib/customers/delete';
+import { customerListQuerySchema } from '@/lib/customers/list-query';
 import { conversationListQuerySchema } from '@/lib/inbox/conversations';
 import { invitationInputSchema } from '@/lib/members/invitations';
 import { templateInputSchema, templatePatchSchema, templateSyncInputSchema } from '@/lib/templates/schema';
@@ -9,6 +10,7 @@ import type { Operation } from './openapi';
 import { listQuerySchema } from './pagination';
 import {
   auditEntrySchema,
+  bulkDeleteResultSchema,
   channelConnectionSchema,
   channelSchema,
   conversationSchema,
@@ -143,9 +145,17 @@ export const operations: Operation[] = [
     method: 'get',
     path: '/api/v1/customers',
     tag: 'Customers',
-    summary: 'List customers, newest first; `phone` finds one by number',
+    summary: 'List customers: filters, search by name or number, sort (newest first by default); `phone` finds one by number',
     query: customerListQuerySchema,
     responses: { 200: { description: 'A page of customers', schema: listOf(customerSchema) } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/customers/bulk-delete',
+    tag: 'Customers',
+    summary: 'Erase customers for good (PDPA): their conversations, messages, consent history and media go with them',
+    body: bulkDeleteInputSchema,
+    responses: { 200: { description: 'How many were erased', schema: bulkDeleteResultSchema } },
   },
   {
     method: 'get',

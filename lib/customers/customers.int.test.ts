@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { customers } from '@/db/schema';
 import { useTestDatabase } from '@/lib/testing/database';
 import { type TestConversation, addTestMessage, createTestConversation } from '@/lib/testing/factories';
 import { type TwoTenants, createTwoTenants } from '@/lib/testing/isolation';
-import { customerJson, getCustomer, listCustomers } from './customers';
+import { customerJson, getCustomer } from './customers';
 import { listCustomerMessages } from './messages';
 
 const test = useTestDatabase();
@@ -33,6 +35,15 @@ describe('customerJson', () => {
       profileName: 'Siti Nurhaliza',
       phone: '+60123456789',
       waId: '60123456789',
+      icNumberMasked: null,
+      dateOfBirth: null,
+      age: null,
+      gender: null,
+      maritalStatus: null,
+      state: null,
+      birthCountry: null,
+      consentStatus: 'unknown',
+      language: null,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       lastInteractionAt: '2026-03-01T01:02:00.000Z',
       messageCount: 3,
@@ -40,35 +51,19 @@ describe('customerJson', () => {
       outboundCount: 1,
     });
   });
-});
 
-describe('listCustomers', () => {
-  it("lists the tenant's customers newest first, never another tenant's", async () => {
-    const ids = (await listCustomers(test.db, t.a, { limit: 50 })).map((c) => c.id);
+  it('shows the MyKad profile with the IC masked, and the age on the day in Malaysia', async () => {
+    await test.db
+      .update(customers)
+      .set({ icEncrypted: 'sealed', icHash: 'hash', icMasked: '000301-14-****', dateOfBirth: '2000-03-01', gender: 'F', maritalStatus: 'married', state: 'MY-14', consentStatus: 'granted', language: 'ms' })
+      .where(eq(customers.id, ahmad.customerId));
+    const row = await getCustomer(test.db, t.a, ahmad.customerId);
 
-    expect(ids).toEqual([ahmad.customerId, siti.customerId]);
-    expect(ids).not.toContain(ofB.customerId);
-  });
-
-  it.each(['+60123456789', '60123456789', '012-345 6789', ' 60123456789'])('finds the customer by phone written as %j', async (phone) => {
-    const rows = await listCustomers(test.db, t.a, { limit: 50, phone });
-
-    expect(rows.map((c) => c.id)).toEqual([siti.customerId]);
-  });
-
-  it('answers an empty list for a valid number nobody has, and a field error for a bad one', async () => {
-    expect(await listCustomers(test.db, t.a, { limit: 50, phone: '+60111111111' })).toEqual([]);
-    await expect(listCustomers(test.db, t.a, { limit: 50, phone: 'call me' })).rejects.toMatchObject({ code: 'validation', fieldErrors: [{ field: 'phone' }] });
-  });
-
-  it('searches name and number, with % and _ taken literally', async () => {
-    const search = async (s: string) => (await listCustomers(test.db, t.a, { limit: 50, search: s })).map((c) => c.id);
-
-    expect(await search('nurhaliza')).toEqual([siti.customerId]);
-    expect(await search('98765')).toEqual([ahmad.customerId]);
-    expect(await search('100%')).toEqual([ahmad.customerId]);
-    expect(await search('%')).toEqual([ahmad.customerId]);
-    expect(await search('_')).toEqual([]);
+    // The birthday starts at midnight in Malaysia: 16:00 UTC the day before.
+    expect(customerJson(row, new Date('2026-02-28T15:59:59Z'))).toMatchObject({ age: 25 });
+    const json = customerJson(row, new Date('2026-02-28T16:00:00Z'));
+    expect(json).toMatchObject({ icNumberMasked: '000301-14-****', dateOfBirth: '2000-03-01', age: 26, gender: 'F', maritalStatus: 'married', state: 'MY-14', birthCountry: null, consentStatus: 'granted', language: 'ms' });
+    expect(JSON.stringify(json)).not.toMatch(/sealed|hash/);
   });
 });
 

@@ -1,20 +1,29 @@
-import { type SQL, and, desc, eq, ilike, or } from 'drizzle-orm';
-import { z } from 'zod';
+import { type SQL, and, eq, ilike, or } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { type Customer, customers } from '@/db/schema';
-import { afterCursor, type Cursor, listQuerySchema } from '@/lib/api/pagination';
 import { AppError } from '@/lib/errors';
+import { ageOn } from '@/lib/mykad';
 import type { TenantContext } from '@/lib/tenants/context';
-import { toE164 } from './phone';
 
-// What the API and the dashboard show of a customer (camelCase, ISO dates).
-export function customerJson(row: Customer) {
+// What the API and the dashboard show of a customer (camelCase, ISO dates). The IC number only
+// ever appears masked here; revealing it in full is a separate, logged, owner/admin action.
+export function customerJson(row: Customer, now: Date = new Date()) {
   return {
     id: row.id,
     name: row.name,
     profileName: row.profileName,
     phone: row.phone,
     waId: row.waId,
+    icNumberMasked: row.icMasked,
+    dateOfBirth: row.dateOfBirth,
+    // Whole years today in Malaysia; computed when read, never stored.
+    age: row.dateOfBirth ? ageOn(row.dateOfBirth, now) : null,
+    gender: row.gender,
+    maritalStatus: row.maritalStatus,
+    state: row.state,
+    birthCountry: row.birthCountry,
+    consentStatus: row.consentStatus,
+    language: row.language,
     createdAt: row.createdAt.toISOString(),
     lastInteractionAt: row.lastInteractionAt?.toISOString() ?? null,
     messageCount: row.inboundCount + row.outboundCount,
@@ -29,46 +38,10 @@ export function likePattern(search: string): string {
   return `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+// The inbox's customer match: name, profile name or any part of the number or WhatsApp id.
 export function customerSearch(search: string): SQL | undefined {
   const pattern = likePattern(search);
   return or(ilike(customers.name, pattern), ilike(customers.profileName, pattern), ilike(customers.phone, pattern), ilike(customers.waId, pattern));
-}
-
-export const customerListQuerySchema = listQuerySchema.extend({
-  phone: z.string().trim().min(1).max(40).optional().describe('Finds the customer with this number, written any way (e.g. +60123456789).'),
-  search: z.string().trim().max(100).optional().describe('Part of the name, profile name or number.'),
-});
-
-interface CustomerListOptions {
-  limit: number;
-  after?: Cursor | null;
-  // Any way a person writes a number ("012-345 6789", "+60123456789"); matched as E.164.
-  phone?: string;
-  search?: string;
-}
-
-// Newest first. Callers fetch limit + 1 rows for lib/api/pagination's page().
-export async function listCustomers(db: Database, ctx: TenantContext, options: CustomerListOptions): Promise<Customer[]> {
-  let phone: string | undefined;
-  if (options.phone !== undefined) {
-    const normalized = toE164(options.phone);
-    if (!normalized) throw AppError.field('validation', 'phone', 'Not a valid phone number; write it with the country code, e.g. +60123456789.');
-    phone = normalized;
-  }
-  const after = options.after;
-  return db
-    .select()
-    .from(customers)
-    .where(
-      and(
-        eq(customers.tenantId, ctx.tenantId),
-        phone ? eq(customers.phone, phone) : undefined,
-        options.search?.trim() ? customerSearch(options.search) : undefined,
-        afterCursor(customers.createdAt, customers.id, after, 'desc'),
-      ),
-    )
-    .orderBy(desc(customers.createdAt), desc(customers.id))
-    .limit(options.limit);
 }
 
 export async function getCustomer(db: Database, ctx: TenantContext, id: string): Promise<Customer> {

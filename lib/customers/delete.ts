@@ -71,7 +71,7 @@ export async function deleteCustomers(
     return { deleted: removed.length, files };
   });
 
-  await removeFiles(files, deps.storage ?? getStorage());
+  if (files.length > 0) await removeFiles(files, deps.storage ?? getStorage());
   return { deleted };
 }
 

@@ -4,10 +4,12 @@ import { apiKeys, invitations } from '@/db/schema';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
 import { createChannel, deleteChannel, getChannel, updateChannel } from '@/lib/channels/channels';
 import { testChannelConnection } from '@/lib/channels/connection';
+import { getCustomer } from '@/lib/customers/customers';
+import { deleteCustomers } from '@/lib/customers/delete';
 import { createInvitation, revokeInvitation } from '@/lib/members/invitations';
 import { changeMemberRole, removeMember } from '@/lib/members/members';
 import { useTestDatabase } from './database';
-import { addMember, cloudChannelInput, membershipRole, uniqueEmail } from './factories';
+import { addMember, cloudChannelInput, createTestConversation, membershipRole, uniqueEmail } from './factories';
 import { type TwoTenants, createTwoTenants, resourceProbes } from './isolation';
 
 const test = useTestDatabase();
@@ -72,6 +74,13 @@ describe("tenant isolation: B cannot change A's data", () => {
     await expect(revokeApiKey(test.db, t.b, apiKey.id)).rejects.toMatchObject({ code: 'not_found' });
     const [row] = await test.db.select().from(apiKeys).where(and(eq(apiKeys.id, apiKey.id), eq(apiKeys.tenantId, t.a.tenantId)));
     expect(row?.revokedAt).toBeNull();
+  });
+
+  it("cannot delete A's customers, in bulk or one at a time", async () => {
+    const { customerId } = await createTestConversation(test.db, t.a);
+
+    expect(await deleteCustomers(test.db, t.b, [customerId])).toEqual({ deleted: 0 });
+    await expect(getCustomer(test.db, t.a, customerId)).resolves.toMatchObject({ id: customerId });
   });
 
   it("cannot change, test or delete A's channel", async () => {

@@ -5,7 +5,9 @@ import { auditLog } from '@/db/schema';
 import { createApiKey, listApiKeys } from '@/lib/api-keys/api-keys';
 import { listAudit, recordAudit } from '@/lib/audit';
 import { createChannel, getChannel, listChannels } from '@/lib/channels/channels';
-import { getCustomer, listCustomers } from '@/lib/customers/customers';
+import { getCustomer } from '@/lib/customers/customers';
+import { listCustomers } from '@/lib/customers/list';
+import { customerListQuerySchema } from '@/lib/customers/list-query';
 import { listCustomerMessages } from '@/lib/customers/messages';
 import { getConversation, listConversations } from '@/lib/inbox/conversations';
 import { acceptInvitation, createInvitation, listOpenInvitations } from '@/lib/members/invitations';
@@ -46,6 +48,9 @@ export interface ResourceProbe {
   // single-get function; then only the list check applies.
   get?(db: Database, ctx: TenantContext, id: string): Promise<unknown>;
 }
+
+// Past the API's page size: every customer a test made.
+const allCustomers = () => ({ ...customerListQuerySchema.parse({}), limit: 1000 });
 
 // Every tenant-owned resource. Each later issue appends its own probes here, and
 // isolation.int.test.ts proves them on both databases.
@@ -90,7 +95,7 @@ export const resourceProbes: ResourceProbe[] = [
   {
     name: 'customers',
     create: async (db, ctx) => (await createTestConversation(db, ctx)).customerId,
-    list: async (db, ctx) => (await listCustomers(db, ctx, { limit: 1000 })).map((c) => c.id),
+    list: async (db, ctx) => (await listCustomers(db, ctx, allCustomers())).rows.map((c) => c.id),
     get: (db, ctx, id) => getCustomer(db, ctx, id),
   },
   {
@@ -103,7 +108,7 @@ export const resourceProbes: ResourceProbe[] = [
     name: 'messages',
     create: async (db, ctx) => (await addTestMessage(db, ctx, await createTestConversation(db, ctx), { direction: 'inbound' })).id,
     async list(db, ctx) {
-      const customers = await listCustomers(db, ctx, { limit: 1000 });
+      const customers = (await listCustomers(db, ctx, allCustomers())).rows;
       const pages = await Promise.all(customers.map((c) => listCustomerMessages(db, ctx, c.id, { limit: 1000 })));
       return pages.flat().map((m) => m.id);
     },

@@ -1,75 +1,95 @@
-import { Search, Users } from 'lucide-react';
+import { SearchX, Users } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { z } from 'zod';
+import { CustomerFilters } from '@/components/customers/customer-filters';
+import { type ListParams, customersHref, filterKeys, hasFilters, listParamKeys } from '@/components/customers/customer-list-url';
 import { CustomerTable } from '@/components/customers/customer-table';
+import { ListPagination } from '@/components/customers/list-pagination';
+import { CustomerListProvider } from '@/components/customers/use-customer-list';
 import { PageHeader } from '@/components/shell/page-header';
+import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Input } from '@/components/ui/input';
 import { getDb } from '@/db';
-import { decodeCursor, page } from '@/lib/api/pagination';
 import { requireSessionContext } from '@/lib/auth/session';
-import { customerJson, listCustomers } from '@/lib/customers/customers';
+import { customerJson } from '@/lib/customers/customers';
+import { customerListPage } from '@/lib/customers/list';
+import { type CustomerListQuery, defaultOrder, parseListQueryLeniently } from '@/lib/customers/list-query';
+import { AppError } from '@/lib/errors';
+import { hasRole } from '@/lib/tenants/context';
 
 export const metadata: Metadata = { title: 'Customers' };
 
 const PAGE_SIZE = 50;
 
-const paramsSchema = z.object({
-  q: z.string().trim().max(100).catch('').default(''),
-  cursor: z.string().max(200).optional().catch(undefined),
-});
+type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+function listParams(raw: SearchParams): ListParams {
+  const params: ListParams = {};
+  for (const key of listParamKeys) {
+    const value = raw[key];
+    const text = Array.isArray(value) ? value[0] : value;
+    if (text) params[key] = text;
+  }
+  return params;
+}
+
+// A cursor from an old link (another sort, a forged value) starts again at the first page.
+async function loadPage(ctx: Parameters<typeof customerListPage>[1], query: CustomerListQuery) {
+  try {
+    return { result: await customerListPage(getDb(), ctx, query), restarted: false };
+  } catch (error) {
+    if (!(error instanceof AppError && error.fieldErrors.some((e) => e.field === 'cursor'))) throw error;
+    return { result: await customerListPage(getDb(), ctx, { ...query, cursor: undefined }), restarted: true };
+  }
+}
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await requireSessionContext();
-  const params = paramsSchema.parse(await searchParams);
-  // A cursor from an old link that no longer decodes starts again at the top.
-  const after = (() => {
-    try {
-      return decodeCursor(params.cursor);
-    } catch {
-      return null;
-    }
-  })();
-  const rows = await listCustomers(getDb(), ctx, { limit: PAGE_SIZE + 1, after, search: params.q });
-  const result = page(rows, PAGE_SIZE, (c) => c);
-  const next = result.nextCursor ? `/customers?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), cursor: result.nextCursor })}` : null;
+  const params = listParams(await searchParams);
+  const { query, ignored } = parseListQueryLeniently({ ...params, limit: String(PAGE_SIZE) });
+  const { result, restarted } = await loadPage(ctx, query);
+  const page = restarted ? 1 : Math.max(1, Number.parseInt(params.page ?? '1', 10) || 1);
+  const order = query.order ?? defaultOrder[query.sort];
+  const filtered = hasFilters(params);
+  const now = new Date();
   return (
-    <>
-      <PageHeader title="Customers" description="Everyone who has talked to you on WhatsApp, newest first." />
-      <form role="search" className="relative mb-4 max-w-md" action="/customers">
-        <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
-        <Input type="search" name="q" defaultValue={params.q} aria-label="Search customers" placeholder="Search name or number" className="pl-9" />
-      </form>
-      {result.data.length === 0 ? (
-        <EmptyState
-          icon={Users}
-          title={params.q ? `No customer matches “${params.q}”` : 'No customers yet'}
-          description={params.q ? 'Try part of a name or a phone number.' : 'Customers are created from their first WhatsApp message.'}
-        />
-      ) : (
-        <Card className="py-2">
-          <CardContent className="overflow-x-auto px-2">
-            <CustomerTable customers={result.data.map(customerJson)} />
-          </CardContent>
-        </Card>
-      )}
-      {next || params.cursor ? (
-        <div className="mt-4 flex justify-end gap-2">
-          {params.cursor ? (
-            <Button asChild variant="outline" size="sm">
-              <Link href={params.q ? `/customers?q=${encodeURIComponent(params.q)}` : '/customers'}>Back to the newest</Link>
-            </Button>
-          ) : null}
-          {next ? (
-            <Button asChild variant="outline" size="sm">
-              <Link href={next}>Older customers</Link>
-            </Button>
-          ) : null}
-        </div>
+    <CustomerListProvider params={params}>
+      <PageHeader title="Customers" description="Everyone who has written to your WhatsApp number, with their consent and profile." />
+      {ignored.length > 0 ? (
+        <Alert className="mb-4">
+          <AlertDescription>Some filters in the address were not understood and are not applied: {ignored.map((e) => `${e.field} (${e.message})`).join('; ')}</AlertDescription>
+        </Alert>
       ) : null}
-    </>
+      <CustomerFilters sort={query.sort} order={order} />
+      {result.rows.length === 0 ? (
+        result.total.count === 0 && !filtered ? (
+          <EmptyState icon={Users} title="No customers yet — they appear when someone messages you" description="Each person who writes to your WhatsApp number becomes a customer here." />
+        ) : (
+          <EmptyState
+            icon={SearchX}
+            title={filtered ? 'No customer matches these filters' : 'Nothing on this page'}
+            description={filtered ? 'Try fewer filters or another search.' : 'The customers here were deleted; go back to the first page.'}
+            action={
+              <Button asChild variant="outline">
+                <Link href={filtered ? customersHref(params, Object.fromEntries(filterKeys.map((k) => [k, '']))) : customersHref(params, { cursor: '', page: '' })}>
+                  {filtered ? 'Clear all filters' : 'First page'}
+                </Link>
+              </Button>
+            }
+          />
+        )
+      ) : (
+        <>
+          <Card className="py-2">
+            <CardContent className="px-2">
+              <CustomerTable key={customersHref(params, {})} customers={result.rows.map((row) => customerJson(row, now))} sort={query.sort} order={order} canDelete={hasRole(ctx, 'admin')} />
+            </CardContent>
+          </Card>
+          <ListPagination params={params} page={page} shown={result.rows.length} pageSize={PAGE_SIZE} total={result.total} nextCursor={result.nextCursor} prevCursor={result.prevCursor} />
+        </>
+      )}
+    </CustomerListProvider>
   );
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { jobs, messages, templates } from '@/db/schema';
+import { customers, jobs, messages, templates } from '@/db/schema';
 import { useTestDatabase } from '@/lib/testing/database';
 import { type TestConversation, addTestMessage, createTestConversation } from '@/lib/testing/factories';
 import { callRoute, expectProblem } from '@/lib/testing/http';
@@ -85,6 +85,77 @@ describe('GET /api/v1/customers', () => {
     expect((await expectProblem(await list('?phone=abc'), 422)).errors.map((e) => e.field)).toEqual(['phone']);
     expect((await expectProblem(await list('?limit=500'), 422)).errors.map((e) => e.field)).toEqual(['limit']);
     expect((await expectProblem(await list('?cursor=forged'), 422)).errors.map((e) => e.field)).toEqual(['cursor']);
+  });
+});
+
+describe('GET /api/v1/customers filters, search and sort', () => {
+  const namesOf = async (query: string) => {
+    const res = await list(query);
+    expect(res.status, query).toBe(200);
+    return ((await res.json()) as Page<CustomerBody & { name: string }>).data.map((c) => c.name);
+  };
+
+  beforeAll(async () => {
+    await test.db
+      .update(customers)
+      .set({ icEncrypted: 'sealed-ic', icHash: 'ic-hash', icMasked: '900101-10-****', dateOfBirth: '1990-01-01', gender: 'F', maritalStatus: 'married', state: 'MY-10', consentStatus: 'granted', language: 'ms' })
+      .where(eq(customers.id, open.customerId));
+  });
+
+  it('shows the profile with the IC masked, never the full or sealed number', async () => {
+    const body = (await (await list('?state=MY-10')).json()) as Page<Record<string, unknown>>;
+
+    expect(body.data).toEqual([
+      expect.objectContaining({ icNumberMasked: '900101-10-****', dateOfBirth: '1990-01-01', age: expect.any(Number), gender: 'F', maritalStatus: 'married', state: 'MY-10', birthCountry: null, consentStatus: 'granted', language: 'ms' }),
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/sealed-ic|ic-hash|icEncrypted|icHash/);
+  });
+
+  it.each([
+    ['?state=MY-10,MY-14', ['Nurul Open']],
+    ['?gender=F', ['Nurul Open']],
+    ['?maritalStatus=married', ['Nurul Open']],
+    ['?consentStatus=unknown', ['Lim Closed']],
+    ['?ageMin=30&ageMax=40', ['Nurul Open']],
+    ['?lastInteractionWithinDays=1', ['Nurul Open']],
+    ['?lastInteractionBefore=2999-01-01', ['Nurul Open', 'Lim Closed']],
+    ['?search=NURUL', ['Nurul Open']],
+    ['?search=012-777%207777', ['Lim Closed']],
+    ['?sort=name', ['Lim Closed', 'Nurul Open']],
+    ['?sort=lastInteraction&order=asc', ['Lim Closed', 'Nurul Open']],
+    ['?sort=inbound&gender=M', []],
+  ])('%s', async (query, expected) => {
+    expect(await namesOf(query)).toEqual(expected);
+  });
+
+  it.each([
+    ['?state=MY-99', 'state', /Unknown value "MY-99".*MY-01/],
+    ['?gender=L', 'gender', /Unknown value "L"/],
+    ['?maritalStatus=single,engaged', 'maritalStatus', /"engaged"/],
+    ['?consentStatus=', 'consentStatus', /No value/],
+    ['?ageMin=abc', 'ageMin', /number/i],
+    ['?ageMin=50&ageMax=20', 'ageMax', /not be below/],
+    ['?lastInteractionWithinDays=0', 'lastInteractionWithinDays', /./],
+    ['?lastInteractionBefore=31-12-2025', 'lastInteractionBefore', /date/i],
+    ['?sort=phone', 'sort', /./],
+    ['?order=sideways', 'order', /./],
+  ])('answers 422 for %s on its field', async (query, field, message) => {
+    const problem = await expectProblem(await list(query), 422);
+
+    expect(problem.errors).toEqual([{ field, message: expect.stringMatching(message) }]);
+  });
+
+  it('answers 422 for a cursor of another sort order', async () => {
+    const { nextCursor } = (await (await list('?sort=name&limit=1')).json()) as Page<CustomerBody>;
+    const problem = await expectProblem(await list(`?sort=age&cursor=${nextCursor}`), 422);
+
+    expect(problem.errors.map((e) => e.field)).toEqual(['cursor']);
+  });
+
+  it("never lists another tenant's customers, whatever the filter", async () => {
+    const body = (await (await list('?search=Nurul', t.keyB)).json()) as Page<CustomerBody>;
+
+    expect(body.data.map((c) => c.id)).toEqual([ofB.customerId]);
   });
 });
 

@@ -1,12 +1,13 @@
-// GET /api/v1/customers — customers, newest first; ?phone= finds one by number
+// GET /api/v1/customers — customers, filtered, searched and sorted (newest first by default); ?phone= finds one by number
 import { parseQuery } from '@/lib/api/body';
-import { decodeCursor, page } from '@/lib/api/pagination';
 import { withTenant } from '@/lib/api/route';
-import { customerJson, customerListQuerySchema, listCustomers } from '@/lib/customers/customers';
+import { customerJson } from '@/lib/customers/customers';
+import { listCustomers } from '@/lib/customers/list';
+import { customerListQuerySchema } from '@/lib/customers/list-query';
 
 export const GET = withTenant(async ({ req, db, ctx }) => {
   const query = parseQuery(req.url, customerListQuerySchema);
-  const rows = await listCustomers(db, ctx, { limit: query.limit + 1, after: decodeCursor(query.cursor), phone: query.phone, search: query.search });
-  const result = page(rows, query.limit, (c) => c);
-  return Response.json({ data: result.data.map(customerJson), nextCursor: result.nextCursor });
+  const page = await listCustomers(db, ctx, query);
+  const now = new Date();
+  return Response.json({ data: page.rows.map((row) => customerJson(row, now)), nextCursor: page.nextCursor });
 });
