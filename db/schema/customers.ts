@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 
 // A person the tenant talks to. Identified by WhatsApp id and/or Meta's business-scoped user
@@ -41,6 +41,11 @@ export const customers = pgTable(
     // When the information prompt (IC, gender, marital status) was sent after consent.
     profileRequestedAt: timestamp('profile_requested_at', { withTimezone: true }),
     anonymizedAt: timestamp('anonymized_at', { withTimezone: true }),
+    // Kept consistent with purchases by lib/purchases (same transaction as every change).
+    totalSpent: numeric('total_spent', { precision: 12, scale: 2 }).notNull().default('0'),
+    purchaseCount: integer('purchase_count').notNull().default(0),
+    lastPurchaseAt: timestamp('last_purchase_at', { withTimezone: true }),
+    tier: text('tier', { enum: ['bronze', 'silver', 'gold', 'platinum'] }).notNull().default('bronze'),
     lastInteractionAt: timestamp('last_interaction_at', { withTimezone: true }),
     inboundCount: integer('inbound_count').notNull().default(0),
     outboundCount: integer('outbound_count').notNull().default(0),

@@ -8,3 +8,4 @@ export * from './customers';
 export * from './messaging';
 export * from './templates';
 export * from './pdpa';
+export * from './purchases';

@@ -1,5 +1,5 @@
 import { relations } from 'drizzle-orm';
-import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { memberships } from './users';
 
 export const tenants = pgTable('tenants', {
@@ -28,6 +28,10 @@ export const tenantSettings = pgTable('tenant_settings', {
   // inactive for N years are anonymised. Applied by the daily retention job.
   retentionMessageMonths: integer('retention_message_months'),
   retentionInactiveYears: integer('retention_inactive_years'),
+  // Loyalty tiers (thresholds in tier_rules): spend over the customer's lifetime or the last
+  // 12 months; optionally tell the customer on WhatsApp when they move up.
+  tierBasis: text('tier_basis', { enum: ['lifetime', 'last_12_months'] }).notNull().default('lifetime'),
+  tierUpMessage: boolean('tier_up_message').notNull().default(false),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
