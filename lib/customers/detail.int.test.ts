@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, customerFlags, customers } from '@/db/schema';
+import { auditLog, customerFlags } from '@/db/schema';
 import { useTestDatabase } from '@/lib/testing/database';
 import { type MemberContext, type TestConversation, addMember, addTestMessage, createTestConversation } from '@/lib/testing/factories';
 import { type TwoTenants, createTwoTenants } from '@/lib/testing/isolation';
+import { getCustomerDetail } from './detail';
 import { closeCustomerFlag, listOpenCustomerFlags } from './flags';
 import { sealIc } from './ic';
+import { setCustomerIc } from './profile';
 import { revealCustomerIc } from './reveal-ic';
 import { getCustomerStats } from './stats';
 import { getCustomerTimeline } from './timeline';
@@ -25,7 +27,7 @@ beforeAll(async () => {
   admin = await addMember(test.db, t.a, 'admin');
   aina = await createTestConversation(test.db, t.a, { name: 'Aina Sofea', phone: '+60123450001' });
   quiet = await createTestConversation(test.db, t.a, { name: 'Quiet One', phone: '+60123450002' });
-  await test.db.update(customers).set(sealIc('900101-14-5678')).where(eq(customers.id, aina.customerId));
+  await setCustomerIc(test.db, { tenantId: t.a.tenantId, customerId: aina.customerId }, '900101-14-5678');
   const say = (minute: number, direction: 'inbound' | 'outbound', sentByUserId: string | null = null) =>
     addTestMessage(test.db, t.a, aina, { direction, createdAt: at(minute), text: `m${minute}`, sentByUserId });
   // Turn 1: two messages, an automated notice, then a person answers 10 minutes after the first.
@@ -87,6 +89,27 @@ function decode(cursor: string | null) {
   const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
   return { createdAt: new Date(createdAt), id };
 }
+
+describe('getCustomerDetail', () => {
+  it('gives every role the IC masked and never the full number', async () => {
+    for (const ctx of [agent, admin, t.a]) {
+      const detail = await getCustomerDetail(test.db, ctx, aina.customerId);
+      expect(detail.customer).toMatchObject({ icNumberMasked: '900101-14-****', dateOfBirth: '1990-01-01', state: 'MY-14' });
+      expect(JSON.stringify(detail)).not.toContain('5678');
+    }
+  });
+
+  it('has the stats, the newest page of messages and the latest conversation', async () => {
+    const detail = await getCustomerDetail(test.db, agent, aina.customerId);
+    expect(detail.stats.customerTurns).toBe(3);
+    expect(detail.timeline.data.at(-1)?.text).toBe('m55');
+    expect(detail.latestConversationId).toBe(aina.conversationId);
+  });
+
+  it("answers not_found for another tenant's customer", async () => {
+    await expect(getCustomerDetail(test.db, t.b, aina.customerId)).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
 
 describe('revealCustomerIc', () => {
   it('gives owners and admins the full number and logs each reveal', async () => {
