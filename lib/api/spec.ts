@@ -5,6 +5,9 @@ import { customerListQuerySchema } from '@/lib/customers/list-query';
 import { conversationListQuerySchema } from '@/lib/inbox/conversations';
 import { invitationInputSchema } from '@/lib/members/invitations';
 import { templateInputSchema, templatePatchSchema, templateSyncInputSchema } from '@/lib/templates/schema';
+import { anonymizeInputSchema, anonymizeResultSchema } from '@/lib/pdpa/anonymize';
+import { breachCreateSchema, breachListQuerySchema, breachPatchSchema, breachSchema } from '@/lib/pdpa/breaches';
+import { dataRequestCreateSchema, dataRequestListQuerySchema, dataRequestPatchSchema, dataRequestSchema } from '@/lib/pdpa/requests';
 import { outboundInputSchema } from '@/lib/whatsapp/outbound/queue-message';
 import type { Operation } from './openapi';
 import { listQuerySchema } from './pagination';
@@ -28,6 +31,8 @@ import {
 const channelId = z.object({ id: z.uuid() });
 const customerId = z.object({ id: z.uuid() });
 const templateId = z.object({ id: z.uuid() });
+const dataRequestId = z.object({ id: z.uuid() });
+const breachId = z.object({ id: z.uuid() });
 
 // Every public endpoint, described by the same zod schemas the handlers validate with.
 // The OpenAPI document is generated from this list.
@@ -186,6 +191,102 @@ export const operations: Operation[] = [
       404: { description: 'No such customer or template in this tenant' },
       409: { description: 'The 24-hour window is closed (send a template instead), the template is not approved, or there is no channel' },
     },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/customers/{id}',
+    tag: 'Data protection',
+    summary: 'Erase a customer by hard delete (PDPA): the customer, conversations, messages, consent history, media files and raw webhook deliveries go',
+    params: customerId,
+    responses: { 204: { description: 'Deleted' }, 403: { description: 'Needs the admin role' }, 404: { description: 'No customer with that id in this tenant' } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/customers/{id}/export',
+    tag: 'Data protection',
+    summary:
+      'Everything held on the customer (PDPA access and portability) as a zip: customer.json (full IC number), messages.csv, consent-events.csv, media/ with media.csv. Audited; logs a completed access request unless one is open',
+    params: customerId,
+    responses: {
+      200: { description: 'The zip bundle', contentType: 'application/zip', schema: z.string().meta({ contentMediaType: 'application/zip' }) },
+      403: { description: 'Needs the admin role' },
+      404: { description: 'No customer with that id in this tenant' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/customers/{id}/anonymize',
+    tag: 'Data protection',
+    summary: 'Erase a customer by anonymisation: identifiers, IC and media deleted, message bodies redacted, aggregates (gender, birth state and year, counts, consent) kept. Idempotent',
+    params: customerId,
+    body: anonymizeInputSchema,
+    responses: { 200: { description: 'What was erased', schema: anonymizeResultSchema }, 403: { description: 'Needs the admin role' }, 404: { description: 'No customer with that id in this tenant' } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/data-requests',
+    tag: 'Data protection',
+    summary: 'The data-subject request log (access, correction, erasure, portability, withdrawal), newest received first',
+    query: dataRequestListQuerySchema,
+    responses: { 200: { description: 'A page of requests', schema: listOf(dataRequestSchema) } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/data-requests',
+    tag: 'Data protection',
+    summary: 'Log a data-subject request; it is due 21 days after receipt',
+    body: dataRequestCreateSchema,
+    responses: { 201: { description: 'Logged', schema: dataRequestSchema }, 404: { description: 'No customer with that id in this tenant' } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/data-requests/{id}',
+    tag: 'Data protection',
+    summary: 'One data-subject request',
+    params: dataRequestId,
+    responses: { 200: { description: 'The request', schema: dataRequestSchema }, 404: { description: 'No request with that id in this tenant' } },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/data-requests/{id}',
+    tag: 'Data protection',
+    summary: 'Add notes, or complete or reject the request (a rejection needs the reason)',
+    params: dataRequestId,
+    body: dataRequestPatchSchema,
+    responses: { 200: { description: 'The request', schema: dataRequestSchema }, 404: { description: 'No request with that id in this tenant' }, 409: { description: 'Already completed or rejected' } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/breaches',
+    tag: 'Data protection',
+    summary: 'The personal-data breach register, newest first',
+    query: breachListQuerySchema,
+    responses: { 200: { description: 'A page of breaches', schema: listOf(breachSchema) } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/breaches',
+    tag: 'Data protection',
+    summary: 'Record a breach; the Commissioner is to be notified within 72 hours of discovery',
+    body: breachCreateSchema,
+    responses: { 201: { description: 'Recorded', schema: breachSchema } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/breaches/{id}',
+    tag: 'Data protection',
+    summary: 'One breach',
+    params: breachId,
+    responses: { 200: { description: 'The breach', schema: breachSchema }, 404: { description: 'No breach with that id in this tenant' } },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/breaches/{id}',
+    tag: 'Data protection',
+    summary: 'Record when the Commissioner and the affected people were notified (once each), update the details, or close it',
+    params: breachId,
+    body: breachPatchSchema,
+    responses: { 200: { description: 'The breach', schema: breachSchema }, 404: { description: 'No breach with that id in this tenant' }, 409: { description: 'Closed, or that notification is already recorded' } },
   },
   {
     method: 'get',

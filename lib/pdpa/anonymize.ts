@@ -67,7 +67,7 @@ export async function anonymizeCustomerRows(tx: Database, tenantId: string, cust
     .set({ lastMessagePreview: null })
     .where(and(eq(conversations.tenantId, tenantId), inArray(conversations.customerId, ids), isNotNull(conversations.lastMessagePreview)));
   await tx.delete(customerFlags).where(and(eq(customerFlags.tenantId, tenantId), inArray(customerFlags.customerId, ids)));
-  const webhookEventsDeleted = await deleteWebhookEventsMentioning(tx, tenantId, rows.flatMap((r) => [r.waId, r.waUserId, r.phone?.replace(/^\+/, '') ?? null]));
+  const webhookEventsDeleted = await deleteWebhookEventsMentioning(tx, tenantId, rows.flatMap(whatsAppIdentifiers));
   await tx
     .update(customers)
     .set({
@@ -93,7 +93,7 @@ export async function anonymizeCustomerRows(tx: Database, tenantId: string, cust
 
 // Raw deliveries keep Meta's payload as it came (numbers, names, texts). A delivery that
 // mentions any of these WhatsApp ids anywhere is deleted.
-async function deleteWebhookEventsMentioning(tx: Database, tenantId: string, identifiers: (string | null)[]): Promise<number> {
+export async function deleteWebhookEventsMentioning(tx: Database, tenantId: string, identifiers: (string | null)[]): Promise<number> {
   const ids = [...new Set(identifiers.filter((id): id is string => Boolean(id)))];
   if (ids.length === 0) return 0;
   const deleted = await tx
@@ -101,6 +101,12 @@ async function deleteWebhookEventsMentioning(tx: Database, tenantId: string, ide
     .where(and(eq(webhookEvents.tenantId, tenantId), sql`jsonb_path_exists(${webhookEvents.payload}, '$.** ? (@ == $ids[*])', jsonb_build_object('ids', ${JSON.stringify(ids)}::jsonb))`))
     .returning({ id: webhookEvents.id });
   return deleted.length;
+}
+
+// What raw deliveries may name a customer by: the WhatsApp id, the business-scoped user id and
+// the number without its '+'.
+export function whatsAppIdentifiers(c: { phone: string | null; waId: string | null; waUserId: string | null }): (string | null)[] {
+  return [c.waId, c.waUserId, c.phone?.replace(/^\+/, '') ?? null];
 }
 
 export interface AnonymizeResult extends Omit<AnonymizeCounts, 'customers'> {
@@ -143,3 +149,18 @@ export async function anonymizeCustomer(
     webhookEventsDeleted: counts.webhookEventsDeleted,
   };
 }
+
+export function anonymizeResultJson(r: AnonymizeResult) {
+  return { ...r, anonymizedAt: r.anonymizedAt.toISOString() };
+}
+
+export const anonymizeResultSchema = z
+  .object({
+    customerId: z.uuid(),
+    anonymizedAt: z.iso.datetime(),
+    alreadyAnonymized: z.boolean().describe('True when an earlier call had already erased everything; nothing changed'),
+    messagesRedacted: z.int(),
+    mediaDeleted: z.int(),
+    webhookEventsDeleted: z.int(),
+  })
+  .meta({ id: 'AnonymizeResult' });

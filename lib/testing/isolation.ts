@@ -11,6 +11,8 @@ import { customerListQuerySchema } from '@/lib/customers/list-query';
 import { listCustomerMessages } from '@/lib/customers/messages';
 import { getConversation, listConversations } from '@/lib/inbox/conversations';
 import { acceptInvitation, createInvitation, listOpenInvitations } from '@/lib/members/invitations';
+import { createBreach, getBreach, listBreaches } from '@/lib/pdpa/breaches';
+import { createDataRequest, getDataRequest, listDataRequests } from '@/lib/pdpa/requests';
 import { getMember, listMembers } from '@/lib/members/members';
 import { createTemplate, getTemplate, listTemplates } from '@/lib/templates/templates';
 import type { TenantContext } from '@/lib/tenants/context';
@@ -118,5 +120,17 @@ export const resourceProbes: ResourceProbe[] = [
     create: async (db, ctx) => (await createTemplate(db, ctx, { name: `probe_${randomUUID().slice(0, 8)}`, language: 'ms', category: 'utility', body: 'Hai {{1}}, apa khabar?' })).id,
     list: async (db, ctx) => (await listTemplates(db, ctx)).map((t) => t.id),
     get: (db, ctx, id) => getTemplate(db, ctx, id),
+  },
+  {
+    name: 'data-subject requests',
+    create: async (db, ctx) => (await createDataRequest(db, ctx, { kind: 'access', subjectLabel: 'Probe subject' })).id,
+    list: async (db, ctx) => (await listDataRequests(db, ctx, { limit: 1000 })).map((r) => r.id),
+    get: (db, ctx, id) => getDataRequest(db, ctx, id),
+  },
+  {
+    name: 'breaches',
+    create: async (db, ctx) => (await createBreach(db, ctx, { title: 'Probe breach', description: 'Probe', dataKinds: ['other'], discoveredAt: new Date().toISOString() })).id,
+    list: async (db, ctx) => (await listBreaches(db, ctx, { limit: 1000 })).map((b) => b.id),
+    get: (db, ctx, id) => getBreach(db, ctx, id),
   },
 ];
