@@ -61,12 +61,13 @@ async function exchange(db: Database, ctx: Pick<TenantContext, 'tenantId'>, phon
   return { message, replies };
 }
 
-export function say(db: Database, ctx: Pick<TenantContext, 'tenantId'>, phone: string, text: string, options: { profileName?: string; handlers?: JobHandlers } = {}) {
+// `at` back-dates the message (Meta's timestamps are whole seconds).
+export function say(db: Database, ctx: Pick<TenantContext, 'tenantId'>, phone: string, text: string, options: { profileName?: string; handlers?: JobHandlers; at?: Date } = {}) {
   return exchange(
     db,
     ctx,
     phone,
-    () => simulateInbound(db, ctx, { phone, profileName: options.profileName ?? 'Aminah', message: { type: 'text', text } }, { jobs: localJobClient }),
+    () => simulateInbound(db, ctx, { phone, profileName: options.profileName ?? 'Aminah', message: { type: 'text', text } }, { jobs: localJobClient, at: options.at }),
     options.handlers,
   );
 }
