@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { channelCreateSchema, channelUpdateSchema } from '@/lib/channels/input';
+import { customerCorrectionSchema } from '@/lib/customers/correction';
 import { bulkDeleteInputSchema } from '@/lib/customers/delete';
+import { importFormSchema, importResultSchema } from '@/lib/customers/import/form';
 import { customerListQuerySchema } from '@/lib/customers/list-query';
 import { conversationListQuerySchema } from '@/lib/inbox/conversations';
 import { invitationInputSchema } from '@/lib/members/invitations';
@@ -163,12 +165,65 @@ export const operations: Operation[] = [
     responses: { 200: { description: 'How many were erased', schema: bulkDeleteResultSchema } },
   },
   {
+    method: 'post',
+    path: '/api/v1/customers/import',
+    tag: 'Customers',
+    summary:
+      'Import customers from CSV: phone numbers to E.164, the same number updates the existing customer, IC numbers through the MyKad rules (another customer’s: flagged), consent only from rows with evidence. Bad rows are reported (row, column, message) and left out; good rows are imported',
+    body: importFormSchema,
+    bodyType: 'multipart/form-data',
+    responses: {
+      200: { description: 'Dry run: what would happen', schema: importResultSchema },
+      201: { description: 'Imported', schema: importResultSchema },
+      403: { description: 'Needs the admin role' },
+      413: { description: 'The file is over 5 MB' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/customers/export.csv',
+    tag: 'Customers',
+    summary: 'The customers matching the list’s filters, in its sort order, as CSV (UTF-8 with BOM, formula-guarded cells, IC numbers masked). Audited',
+    // The list's filters without its paging (a fresh object: the list schema's refinement forbids omit).
+    query: z.object(customerListQuerySchema.shape).omit({ limit: true, cursor: true }),
+    responses: {
+      200: { description: 'The CSV file', contentType: 'text/csv', schema: z.string().meta({ contentMediaType: 'text/csv' }) },
+      403: { description: 'Needs the admin role' },
+    },
+  },
+  {
     method: 'get',
     path: '/api/v1/customers/{id}',
     tag: 'Customers',
     summary: 'One customer',
     params: customerId,
     responses: { 200: { description: 'The customer', schema: customerSchema }, 404: { description: 'No customer with that id in this tenant' } },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/customers/{id}',
+    tag: 'Customers',
+    summary: 'Correct the profile (PDPA right of correction); omitted fields stay. The audit log records which fields changed, never their values',
+    params: customerId,
+    body: customerCorrectionSchema,
+    responses: {
+      200: { description: 'The corrected customer (IC masked)', schema: customerSchema },
+      404: { description: 'No customer with that id in this tenant' },
+      409: { description: 'Another customer of the tenant has this IC number: nothing changed, both are flagged for review' },
+      422: { description: 'Invalid fields, e.g. an IC number that is not a valid MyKad (the message says why)' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/customers/{id}/reveal-ic',
+    tag: 'Customers',
+    summary: 'The full IC number. API keys act as admins; signed-in agents get 403. Every reveal is written to the audit log',
+    params: customerId,
+    responses: {
+      200: { description: 'The number, not to be cached', schema: z.object({ icNumber: z.string().describe('YYMMDD-PB-###G') }).meta({ id: 'RevealedIc' }) },
+      403: { description: 'Needs the admin role' },
+      404: { description: 'No customer with that id in this tenant, or no IC number on file' },
+    },
   },
   {
     method: 'get',

@@ -1,5 +1,5 @@
 import type { ImportMapping } from '@/lib/customers/import/fields';
-import type { ImportResult } from '@/lib/customers/import/import';
+import type { ImportResult } from '@/lib/customers/import/form';
 import { importReportCsv } from '@/lib/customers/import/report';
 import type { ImportIssue } from '@/lib/customers/import/rows';
 

@@ -4,7 +4,7 @@ import { Download } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import type { ImportResult } from '@/lib/customers/import/import';
+import type { ImportResult } from '@/lib/customers/import/form';
 import { genderLabels, maritalLabels } from '../customer-labels';
 import { languageLabels } from '../profile-labels';
 import { downloadReport } from './import-request';

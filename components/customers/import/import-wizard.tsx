@@ -9,7 +9,7 @@ import { FormError, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Spinner } from '@/components/ui/spinner';
 import type { ImportMapping } from '@/lib/customers/import/fields';
-import type { ImportResult } from '@/lib/customers/import/import';
+import type { ImportResult } from '@/lib/customers/import/form';
 import { postImport } from './import-request';
 import { ImportMappingFields } from './import-mapping';
 import { ImportIssues, ImportPreview, ImportSummary } from './import-results';

@@ -5,27 +5,13 @@ import { AppError } from '@/lib/errors';
 import { maskMyKad } from '@/lib/mykad';
 import { type TenantContext, hasRole } from '@/lib/tenants/context';
 import { type ImportField, type ImportMapping, importFieldLabels, importFields, suggestMapping } from './fields';
-import { type ImportIssue, type ImportRow, normalizeRows, resolveColumns } from './rows';
+import type { ImportResult } from './form';
+import { normalizeRows, resolveColumns } from './rows';
 import { countMatches, writeImportRows } from './write';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
 const PREVIEW_ROWS = 10;
-
-export interface ImportResult {
-  dryRun: boolean;
-  headers: string[];
-  mapping: Record<ImportField, string | null>;
-  totalRows: number;
-  // Rows with an error: not imported (see issues).
-  skipped: number;
-  // In a dry run: what would happen.
-  created: number;
-  updated: number;
-  consentRecorded: number;
-  issues: ImportIssue[];
-  preview: (Omit<ImportRow, 'icNumber'> & { icNumberMasked: string | null })[];
-}
 
 // A CSV of customers: the mapping (or a guess from the headers when none is given), every row
 // checked, then written — or, in a dry run, only counted. Rows with errors are reported and
