@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { ensureLocalSecrets } from './local-secrets';
 import { DEFAULT_ALLOWED_HOSTS } from './whatsapp/providers/allowed-hosts';
@@ -37,6 +38,8 @@ const envSchema = z.object({
   JOBS_WORKER: z.enum(['true', 'false']).default('true'),
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // Tesseract workers for OCR in this process; each holds ~100 MB and keeps a core busy.
+  OCR_WORKERS: z.coerce.number().int().min(1).max(64).default(() => availableParallelism()),
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
