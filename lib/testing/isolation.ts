@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { auditLog } from '@/db/schema';
@@ -6,9 +6,11 @@ import { createApiKey, listApiKeys } from '@/lib/api-keys/api-keys';
 import { listAudit, recordAudit } from '@/lib/audit';
 import { createChannel, getChannel, listChannels } from '@/lib/channels/channels';
 import { getCustomer } from '@/lib/customers/customers';
+import { listOpenCustomerFlags } from '@/lib/customers/flags';
 import { listCustomers } from '@/lib/customers/list';
 import { customerListQuerySchema } from '@/lib/customers/list-query';
 import { listCustomerMessages } from '@/lib/customers/messages';
+import { setCustomerIc } from '@/lib/customers/profile';
 import { getConversation, listConversations } from '@/lib/inbox/conversations';
 import { acceptInvitation, createInvitation, listOpenInvitations } from '@/lib/members/invitations';
 import { createBreach, getBreach, listBreaches } from '@/lib/pdpa/breaches';
@@ -132,5 +134,22 @@ export const resourceProbes: ResourceProbe[] = [
     create: async (db, ctx) => (await createBreach(db, ctx, { title: 'Probe breach', description: 'Probe', dataKinds: ['other'], discoveredAt: new Date().toISOString() })).id,
     list: async (db, ctx) => (await listBreaches(db, ctx, { limit: 1000 })).map((b) => b.id),
     get: (db, ctx, id) => getBreach(db, ctx, id),
+  },
+  {
+    name: 'customer flags',
+    async create(db, ctx) {
+      // Two customers giving the same (valid) IC number: the second claim is flagged.
+      const icNumber = `900101-14-${randomInt(1000, 9999)}`;
+      for (const customerId of [(await createTestConversation(db, ctx)).customerId, (await createTestConversation(db, ctx)).customerId]) {
+        const result = await setCustomerIc(db, { tenantId: ctx.tenantId, customerId }, icNumber);
+        if (result.outcome === 'duplicate') return result.flagId;
+      }
+      throw new Error('the second claim of an IC number was not flagged');
+    },
+    async list(db, ctx) {
+      const customers = (await listCustomers(db, ctx, allCustomers())).rows;
+      const flags = await Promise.all(customers.map((c) => listOpenCustomerFlags(db, ctx, c.id)));
+      return [...new Set(flags.flat().map((f) => f.id))];
+    },
   },
 ];
