@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelCreateSchema, channelUpdateSchema } from '@/lib/channels/input';
+import { consentEventSchema, manualConsentSchema } from '@/lib/consent/manual';
 import { customerCorrectionSchema } from '@/lib/customers/correction';
 import { bulkDeleteInputSchema } from '@/lib/customers/delete';
 import { importFormSchema, importResultSchema } from '@/lib/customers/import/form';
@@ -245,6 +246,30 @@ export const operations: Operation[] = [
       201: { description: 'Queued for sending (status pending); statuses follow', schema: customerMessageSchema },
       404: { description: 'No such customer or template in this tenant' },
       409: { description: 'The 24-hour window is closed (send a template instead), the template is not approved, or there is no channel' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/customers/{id}/consents',
+    tag: 'Customers',
+    summary: 'The consent history (append-only evidence: notice sent, keywords, buttons, Meta opt-outs, manual changes), newest first',
+    params: customerId,
+    query: listQuerySchema,
+    responses: { 200: { description: 'A page of consent events', schema: listOf(consentEventSchema) }, 404: { description: 'No customer with that id in this tenant' } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/customers/{id}/consents',
+    tag: 'Customers',
+    summary: 'Record a consent decision made outside WhatsApp (a paper form, a call) with its reason. Owners and admins; the change is audited',
+    params: customerId,
+    body: manualConsentSchema,
+    responses: {
+      201: { description: 'The recorded event; the customer’s consentStatus changed with it', schema: consentEventSchema },
+      403: { description: 'Needs the admin role' },
+      404: { description: 'No customer with that id in this tenant' },
+      409: { description: 'The customer already has this status' },
+      422: { description: 'A missing or too short reason, or an unknown status' },
     },
   },
   {

@@ -50,11 +50,10 @@ async function grant(customerId: string) {
 }
 
 async function fixtureCustomer() {
-  let customer = await customerByPhone(t.db, shop, FIXTURE_PHONE);
-  if (!customer) {
-    [customer] = await t.db.insert(customers).values({ tenantId: shop.tenantId, phone: FIXTURE_PHONE, waId: FIXTURE_PHONE.slice(1), name: 'Aisyah Rahman' }).returning();
-  }
-  return customer!;
+  const existing = await customerByPhone(t.db, shop, FIXTURE_PHONE);
+  if (existing) return existing;
+  const [created] = await t.db.insert(customers).values({ tenantId: shop.tenantId, phone: FIXTURE_PHONE, waId: FIXTURE_PHONE.slice(1), name: 'Aisyah Rahman' }).returning();
+  return created!;
 }
 
 describe("Meta's user_preferences webhook", () => {

@@ -5,6 +5,7 @@ import { auditLog } from '@/db/schema';
 import { createApiKey, listApiKeys } from '@/lib/api-keys/api-keys';
 import { listAudit, recordAudit } from '@/lib/audit';
 import { createChannel, getChannel, listChannels } from '@/lib/channels/channels';
+import { changeConsent, listConsentHistory } from '@/lib/consent/manual';
 import { getCustomer } from '@/lib/customers/customers';
 import { listOpenCustomerFlags } from '@/lib/customers/flags';
 import { listCustomers } from '@/lib/customers/list';
@@ -150,6 +151,18 @@ export const resourceProbes: ResourceProbe[] = [
       const customers = (await listCustomers(db, ctx, allCustomers())).rows;
       const flags = await Promise.all(customers.map((c) => listOpenCustomerFlags(db, ctx, c.id)));
       return [...new Set(flags.flat().map((f) => f.id))];
+    },
+  },
+  {
+    name: 'consent events',
+    async create(db, ctx) {
+      const { customerId } = await createTestConversation(db, ctx);
+      return (await changeConsent(db, ctx, customerId, { status: 'granted', reason: 'Probe: signed the paper form' })).id;
+    },
+    async list(db, ctx) {
+      const customers = (await listCustomers(db, ctx, allCustomers())).rows;
+      const pages = await Promise.all(customers.map((c) => listConsentHistory(db, ctx, c.id, { limit: 1000 })));
+      return pages.flat().map((e) => e.id);
     },
   },
 ];
