@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db';
 import { type ConsentEvent, consentEvents, consentSources, consentStatuses, users } from '@/db/schema';
-import { afterCursor, type Cursor } from '@/lib/api/pagination';
+import { afterCursor, type Cursor, page } from '@/lib/api/pagination';
 import { recordAudit } from '@/lib/audit';
 import { getCustomer } from '@/lib/customers/customers';
 import { AppError } from '@/lib/errors';
@@ -96,11 +96,19 @@ function consentEventView(row: ConsentEvent, actorName: string | null): ConsentE
   };
 }
 
-// The customer's consent history, newest first; any member may read it. Callers fetch
-// limit + 1 rows for lib/api/pagination's page(). 404 for another tenant's customer.
-export async function listConsentHistory(db: Database, ctx: TenantContext, customerId: string, paging: { limit: number; after?: Cursor | null }): Promise<ConsentEventView[]> {
+// The customer's consent history, newest first; any member may read it. 404 for another
+// tenant's customer.
+async function listConsentHistory(db: Database, ctx: TenantContext, customerId: string, paging: { limit: number; after?: Cursor | null }): Promise<ConsentEventView[]> {
   await getCustomer(db, ctx, customerId);
   return historyQuery(db, ctx, and(eq(consentEvents.customerId, customerId), afterCursor(consentEvents.occurredAt, consentEvents.id, paging.after, 'desc')), paging.limit);
 }
 
-export const consentCursor = (view: ConsentEventView): Cursor => ({ createdAt: new Date(view.occurredAt), id: view.id });
+export const CONSENT_HISTORY_PAGE = 20;
+
+// One page of the history as the API and the customer page show it: { data, nextCursor }.
+export async function consentHistoryPage(db: Database, ctx: TenantContext, customerId: string, paging: { limit?: number; after?: Cursor | null } = {}) {
+  const limit = paging.limit ?? CONSENT_HISTORY_PAGE;
+  const rows = await listConsentHistory(db, ctx, customerId, { limit: limit + 1, after: paging.after });
+  return page(rows, limit, (view) => ({ createdAt: new Date(view.occurredAt), id: view.id }));
+}
+export type ConsentHistoryPage = Awaited<ReturnType<typeof consentHistoryPage>>;

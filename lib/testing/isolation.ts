@@ -5,7 +5,7 @@ import { auditLog } from '@/db/schema';
 import { createApiKey, listApiKeys } from '@/lib/api-keys/api-keys';
 import { listAudit, recordAudit } from '@/lib/audit';
 import { createChannel, getChannel, listChannels } from '@/lib/channels/channels';
-import { changeConsent, listConsentHistory } from '@/lib/consent/manual';
+import { changeConsent, consentHistoryPage } from '@/lib/consent/manual';
 import { getCustomer } from '@/lib/customers/customers';
 import { listOpenCustomerFlags } from '@/lib/customers/flags';
 import { listCustomers } from '@/lib/customers/list';
@@ -161,8 +161,8 @@ export const resourceProbes: ResourceProbe[] = [
     },
     async list(db, ctx) {
       const customers = (await listCustomers(db, ctx, allCustomers())).rows;
-      const pages = await Promise.all(customers.map((c) => listConsentHistory(db, ctx, c.id, { limit: 1000 })));
-      return pages.flat().map((e) => e.id);
+      const pages = await Promise.all(customers.map((c) => consentHistoryPage(db, ctx, c.id, { limit: 1000 })));
+      return pages.flatMap((p) => p.data).map((e) => e.id);
     },
   },
 ];

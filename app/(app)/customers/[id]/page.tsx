@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ConsentBadge } from '@/components/customers/consent-badge';
+import { ConsentPanel } from '@/components/customers/consent-panel';
 import { CustomerFlags } from '@/components/customers/customer-flags';
 import { CustomerStats } from '@/components/customers/customer-stats';
 import { CustomerTimeline } from '@/components/customers/customer-timeline';
@@ -15,6 +16,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/db';
 import { requireSessionContext } from '@/lib/auth/session';
+import { consentHistoryPage } from '@/lib/consent/manual';
 import { getCustomerDetail } from '@/lib/customers/detail';
 import { AppError } from '@/lib/errors';
 import { stateName } from '@/lib/mykad';
@@ -54,6 +56,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const { ctx, detail } = await loadDetail((await params).id);
   const { customer, stats, flags, timeline, latestConversationId } = detail;
   const admin = hasRole(ctx, 'admin');
+  const consentHistory = await consentHistoryPage(getDb(), ctx, customer.id);
   return (
     <>
       <Link href="/customers" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
@@ -86,6 +89,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         <div className="grid gap-6">
           <ProfileCard customer={customer} birthPlace={stateName(customer.state) ?? customer.birthCountry} canReveal={admin} />
           <CustomerStats customer={customer} stats={stats} />
+          <Section title="Consent" description="PDPA: marketing consent and its evidence, newest first.">
+            <ConsentPanel customerId={customer.id} status={customer.consentStatus} history={consentHistory} canChange={admin} />
+          </Section>
           <Section title="Data rights" description="PDPA: a copy of everything held on this customer, anonymisation or erasure.">
             <p className="text-sm text-muted-foreground">Export, anonymise and erase arrive here with the data-subject tools.</p>
           </Section>

@@ -1,15 +1,14 @@
 // GET /api/v1/customers/:id/consents — consent history, newest first; POST — record a change
 import { parseQuery, readJson } from '@/lib/api/body';
 import { parseId } from '@/lib/api/ids';
-import { decodeCursor, listQuerySchema, page } from '@/lib/api/pagination';
+import { decodeCursor, listQuerySchema } from '@/lib/api/pagination';
 import { withTenant } from '@/lib/api/route';
-import { changeConsent, consentCursor, listConsentHistory, manualConsentSchema } from '@/lib/consent/manual';
+import { changeConsent, consentHistoryPage, manualConsentSchema } from '@/lib/consent/manual';
 
 export const GET = withTenant<{ id: string }>(
   async ({ req, db, ctx, params }) => {
     const query = parseQuery(req.url, listQuerySchema);
-    const rows = await listConsentHistory(db, ctx, parseId(params.id, 'customer'), { limit: query.limit + 1, after: decodeCursor(query.cursor) });
-    return Response.json(page(rows, query.limit, consentCursor));
+    return Response.json(await consentHistoryPage(db, ctx, parseId(params.id, 'customer'), { limit: query.limit, after: decodeCursor(query.cursor) }));
   },
   { allowSession: true },
 );
