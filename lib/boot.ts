@@ -3,6 +3,7 @@ import { demoLogins, seedDemo } from '@/db/seed/demo';
 import { getEnv } from '@/lib/env';
 import { startJobWorker } from '@/lib/jobs/worker';
 import { scheduleRetentionForAllTenants } from '@/lib/pdpa/retention-schedule';
+import { scheduleTiersForAllTenants } from '@/lib/purchases/tier-schedule';
 import { logger } from '@/lib/logger';
 
 // Runs once when a Node.js server process starts (instrumentation.ts).
@@ -19,8 +20,9 @@ export async function boot(): Promise<void> {
     printDemoLogin();
   }
   if (!env.inngestEnabled && env.JOBS_WORKER === 'true') {
-    // Inngest runs retention on a cron; the embedded worker runs each tenant's daily chain.
+    // Inngest runs retention and tiers on crons; the embedded worker runs each tenant's daily chains.
     await scheduleRetentionForAllTenants(handle.db, new Date());
+    await scheduleTiersForAllTenants(handle.db, new Date());
     const worker = startJobWorker({ db: handle.db, pollIntervalMs: env.JOBS_POLL_INTERVAL_MS, concurrency: env.JOBS_CONCURRENCY });
     const stop = () => void worker.stop().finally(() => handle.close());
     process.once('SIGTERM', stop);

@@ -9,3 +9,4 @@ export * from './messaging';
 export * from './templates';
 export * from './pdpa';
 export * from './purchases';
+export * from './segments';

@@ -2,6 +2,7 @@ import { handleInboundFunction } from './automation/handle-inbound';
 import { marketingPreferenceFunction } from './consent/marketing-preference';
 import { consentReminderFunction } from './consent/reminder';
 import { applyRetentionFunction, retentionCronFunction } from './pdpa/retention';
+import { recomputeTiersFunction, tiersCronFunction } from './purchases/tiers';
 import { syncTemplatesFunction } from './templates/sync-templates';
 import { provisionTenantFunction } from './tenants/provision-tenant';
 import { fetchMediaFunction } from './whatsapp/fetch-media';
@@ -10,4 +11,4 @@ import { sandboxStatusesFunction } from './whatsapp/sandbox-statuses';
 import { sendMessageFunction } from './whatsapp/send-message';
 
 // Every function served at /api/inngest.
-export const functions = [provisionTenantFunction, processWebhookFunction, sendMessageFunction, fetchMediaFunction, sandboxStatusesFunction, syncTemplatesFunction, handleInboundFunction, marketingPreferenceFunction, consentReminderFunction, retentionCronFunction, applyRetentionFunction];
+export const functions = [provisionTenantFunction, processWebhookFunction, sendMessageFunction, fetchMediaFunction, sandboxStatusesFunction, syncTemplatesFunction, handleInboundFunction, marketingPreferenceFunction, consentReminderFunction, retentionCronFunction, applyRetentionFunction, tiersCronFunction, recomputeTiersFunction];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { channelTypes, consentStatuses, customers, messageDirections, messageStatuses, messageTypes, messagingLimits, roles, templateCategories, templateHeaderTypes, templateLanguages, templateStatuses } from '@/db/schema';
+import { channelTypes, consentStatuses, customers, messageDirections, messageStatuses, messageTypes, messagingLimits, roles, templateCategories, templateHeaderTypes, templateLanguages, templateStatuses, tiers } from '@/db/schema';
+import { moneyString } from '@/lib/purchases/money';
 
 // Response shapes of the public API (camelCase, ISO dates). Request schemas live beside the
 // lib function they feed and are reused here.
@@ -101,6 +102,11 @@ export const customerSchema = z
     messageCount: z.number().int(),
     inboundCount: z.number().int(),
     outboundCount: z.number().int(),
+    totalSpent: moneyString.describe('Sum of the purchases, e.g. "45.90" (MYR)'),
+    purchaseCount: z.number().int(),
+    averageSpend: moneyString.describe('totalSpent / purchaseCount, "0.00" without purchases'),
+    lastPurchaseAt: z.iso.datetime().nullable().describe('Start of the day (Malaysia time) of the latest purchase'),
+    tier: z.enum(tiers).describe("Loyalty tier under the tenant's rules (Settings → Tiers)"),
   })
   .meta({ id: 'Customer' });
 

@@ -49,6 +49,11 @@ describe('customerJson', () => {
       messageCount: 3,
       inboundCount: 2,
       outboundCount: 1,
+      totalSpent: '0.00',
+      purchaseCount: 0,
+      averageSpend: '0.00',
+      lastPurchaseAt: null,
+      tier: 'bronze',
     });
   });
 

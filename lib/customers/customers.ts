@@ -3,6 +3,7 @@ import type { Database } from '@/db';
 import { type Customer, customers } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { ageOn } from '@/lib/mykad';
+import { averageSpend } from '@/lib/purchases/money';
 import type { TenantContext } from '@/lib/tenants/context';
 
 // What the API and the dashboard show of a customer (camelCase, ISO dates). The IC number only
@@ -29,6 +30,12 @@ export function customerJson(row: Customer, now: Date = new Date()) {
     messageCount: row.inboundCount + row.outboundCount,
     inboundCount: row.inboundCount,
     outboundCount: row.outboundCount,
+    // Kept consistent with the purchases by lib/purchases; money as "45.90".
+    totalSpent: row.totalSpent,
+    purchaseCount: row.purchaseCount,
+    averageSpend: averageSpend(row.totalSpent, row.purchaseCount),
+    lastPurchaseAt: row.lastPurchaseAt?.toISOString() ?? null,
+    tier: row.tier,
   };
 }
 export type CustomerJson = ReturnType<typeof customerJson>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { consentStatuses, customers } from '@/db/schema';
+import { consentStatuses, customers, tiers } from '@/db/schema';
 import { listQuerySchema } from '@/lib/api/pagination';
 import { type FieldError, fieldErrorsFromZod } from '@/lib/errors';
 import { malaysianStates } from '@/lib/mykad';
@@ -43,6 +43,7 @@ export const valueFilters = {
   gender: { column: customers.gender, schema: oneOrMore(genders, 'Gender') },
   maritalStatus: { column: customers.maritalStatus, schema: oneOrMore(maritalStatuses, 'Marital status') },
   consentStatus: { column: customers.consentStatus, schema: oneOrMore(consentStatuses, 'Marketing consent') },
+  tier: { column: customers.tier, schema: oneOrMore(tiers, 'Loyalty tier') },
 } as const;
 export type ValueFilter = keyof typeof valueFilters;
 

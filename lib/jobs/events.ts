@@ -31,6 +31,8 @@ export const jobEvents = {
   'whatsapp/templates.sync': z.object({ tenantId: z.uuid(), channelId: z.uuid() }),
   // The tenant's PDPA retention schedule for one Malaysian calendar day (lib/pdpa/retention).
   'pdpa/retention.daily': z.object({ tenantId: z.uuid(), day: z.iso.date() }),
+  // Loyalty tiers on the last-12-months basis, for one Malaysian calendar day (lib/purchases/tier-schedule).
+  'purchases/tiers.daily': z.object({ tenantId: z.uuid(), day: z.iso.date() }),
 } as const;
 
 export type JobEventName = keyof typeof jobEvents;

@@ -3,6 +3,7 @@ import { handleInboundMessage } from '@/lib/automation/handle-inbound';
 import { applyMarketingPreference } from '@/lib/consent/marketing-preference';
 import { sendConsentReminder } from '@/lib/consent/reminder';
 import { runDailyRetention, startRetentionChain } from '@/lib/pdpa/retention-schedule';
+import { runDailyTierRecompute, startTierChain } from '@/lib/purchases/tier-schedule';
 import { syncTemplates } from '@/lib/templates/meta';
 import { provisionTenant } from '@/lib/tenants/provision';
 import { processWebhookDelivery } from '@/lib/whatsapp/ingest/process-delivery';
@@ -25,10 +26,11 @@ export type JobHandlers = { [N in JobEventName]: JobHandler<N> };
 // What the local worker runs for each event. Thin on purpose: the logic lives in lib/ and the
 // matching Inngest function calls the same function.
 export const jobHandlers: JobHandlers = {
-  // The embedded driver also starts the tenant's daily retention chain (Inngest runs a cron).
+  // The embedded driver also starts the tenant's daily retention and tier chains (Inngest runs crons).
   'tenant/provision': async ({ db, data }) => {
     await provisionTenant(db, data);
     await startRetentionChain(db, data.tenantId, new Date());
+    await startTierChain(db, data.tenantId, new Date());
   },
   'whatsapp/message.send': ({ db, data, attempt }) => deliverOutboundMessage(db, data, attempt),
   'whatsapp/webhook.received': async ({ db, data }) => {
@@ -50,5 +52,8 @@ export const jobHandlers: JobHandlers = {
   },
   'pdpa/retention.daily': async ({ db, data }) => {
     await runDailyRetention(db, data);
+  },
+  'purchases/tiers.daily': async ({ db, data }) => {
+    await runDailyTierRecompute(db, data);
   },
 };

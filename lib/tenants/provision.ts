@@ -4,9 +4,10 @@ import { tenantSettings, tenants } from '@/db/schema';
 import { ensureSandboxChannel } from '@/lib/channels/sandbox';
 import { ensureDefaultNotice } from '@/lib/consent/notices';
 import { AppError } from '@/lib/errors';
+import { ensureDefaultTierRules } from '@/lib/purchases/tier-settings';
 
-// Creates a new tenant's defaults: settings, the sandbox WhatsApp channel and version 1 of the
-// consent notice. Runs as a
+// Creates a new tenant's defaults: settings, the sandbox WhatsApp channel, version 1 of the
+// consent notice and the loyalty tier thresholds. Runs as a
 // background job, so it must be safe to run again after a retry or a duplicate delivery: it
 // only fills in what is missing.
 export async function provisionTenant(db: Database, { tenantId }: { tenantId: string }): Promise<void> {
@@ -16,6 +17,7 @@ export async function provisionTenant(db: Database, { tenantId }: { tenantId: st
     await tx.insert(tenantSettings).values({ tenantId, brandName: tenant.name }).onConflictDoNothing();
     await ensureSandboxChannel(tx, tenantId);
     await ensureDefaultNotice(tx, tenantId);
+    await ensureDefaultTierRules(tx, tenantId);
     await tx
       .update(tenants)
       .set({ provisionedAt: sql`now()` })

@@ -17,6 +17,9 @@ import { acceptInvitation, createInvitation, listOpenInvitations } from '@/lib/m
 import { createBreach, getBreach, listBreaches } from '@/lib/pdpa/breaches';
 import { createDataRequest, getDataRequest, listDataRequests } from '@/lib/pdpa/requests';
 import { getMember, listMembers } from '@/lib/members/members';
+import { todayInMalaysia } from '@/lib/mykad';
+import { getPurchase, listCustomerPurchases } from '@/lib/purchases/list';
+import { recordPurchase } from '@/lib/purchases/record';
 import { createTemplate, getTemplate, listTemplates } from '@/lib/templates/templates';
 import type { TenantContext } from '@/lib/tenants/context';
 import { type MemberContext, TEST_PASSWORD, addTestMessage, cloudChannelInput, createTestConversation, createTestTenant, uniqueEmail } from './factories';
@@ -164,5 +167,20 @@ export const resourceProbes: ResourceProbe[] = [
       const pages = await Promise.all(customers.map((c) => consentHistoryPage(db, ctx, c.id, { limit: 1000 })));
       return pages.flatMap((p) => p.data).map((e) => e.id);
     },
+  },
+  {
+    name: 'purchases',
+    async create(db, ctx) {
+      const { customerId } = await createTestConversation(db, ctx);
+      const result = await recordPurchase(db, ctx, { customerId, date: todayInMalaysia(), total: '12.30', receiptNumber: `PROBE-${randomUUID()}` });
+      if (!result.ok) throw new Error('probe purchase was a duplicate');
+      return result.purchase.id;
+    },
+    async list(db, ctx) {
+      const customers = (await listCustomers(db, ctx, allCustomers())).rows;
+      const pages = await Promise.all(customers.map((c) => listCustomerPurchases(db, ctx, c.id, { limit: 1000 })));
+      return pages.flat().map((p) => p.id);
+    },
+    get: (db, ctx, id) => getPurchase(db, ctx, id),
   },
 ];
