@@ -11,6 +11,7 @@ export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
     { href: '/settings/whatsapp', label: 'WhatsApp' },
     { href: '/settings/templates', label: 'Templates' },
     { href: '/settings/api-keys', label: 'API keys' },
+    { href: '/settings/pdpa', label: 'PDPA' },
   ];
   const items = [{ href: '/settings', label: 'Your account' }, ...(isAdmin ? adminItems : [])];
   return (

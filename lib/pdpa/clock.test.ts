@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breachNotifyBy, describeClock, monthsBefore, requestDueAt } from './clock';
+import { breachNotifyBy, describeClock, malaysiaDay, malaysiaLocalTime, monthsBefore, requestDueAt } from './clock';
 
 describe('requestDueAt', () => {
   it('is 21 days after the request arrived, across month and year ends', () => {
@@ -54,5 +54,13 @@ describe('monthsBefore', () => {
     expect(monthsBefore(new Date('2026-03-31T00:00:00Z'), 1).toISOString()).toBe('2026-02-28T00:00:00.000Z');
     expect(monthsBefore(new Date('2028-03-31T00:00:00Z'), 1).toISOString()).toBe('2028-02-29T00:00:00.000Z');
     expect(monthsBefore(new Date('2028-02-29T12:00:00Z'), 12).toISOString()).toBe('2027-02-28T12:00:00.000Z');
+  });
+});
+
+describe('Malaysian local time', () => {
+  it('reads dates and times at UTC+8', () => {
+    expect(malaysiaDay(new Date('2026-06-15T15:59:59Z'))).toBe('2026-06-15');
+    expect(malaysiaDay(new Date('2026-06-15T16:00:00Z'))).toBe('2026-06-16');
+    expect(malaysiaLocalTime(new Date('2026-12-31T16:30:00Z'))).toBe('2027-01-01T00:30');
   });
 });

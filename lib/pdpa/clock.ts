@@ -2,6 +2,7 @@
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+const MYT_OFFSET_MS = 8 * HOUR;
 
 // s.31–s.34: an access or correction request is answered within 21 days of receipt.
 export const REQUEST_RESPONSE_DAYS = 21;
@@ -47,4 +48,14 @@ export function monthsBefore(now: Date, months: number): Date {
   const lastDay = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)).getUTCDate();
   at.setUTCDate(Math.min(day, lastDay));
   return at;
+}
+
+// The Malaysian calendar date of a moment, as YYYY-MM-DD.
+export function malaysiaDay(at: Date): string {
+  return new Date(at.getTime() + MYT_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+// A moment as a datetime-local input shows it in Malaysia: YYYY-MM-DDTHH:mm.
+export function malaysiaLocalTime(at: Date): string {
+  return new Date(at.getTime() + MYT_OFFSET_MS).toISOString().slice(0, 16);
 }

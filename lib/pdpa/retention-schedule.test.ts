@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { malaysiaDay, nextDay, retentionJob, retentionRunAt } from './retention-schedule';
+import { nextDay, retentionJob, retentionRunAt } from './retention-schedule';
 
 describe('retention schedule', () => {
-  it('reads the date in Malaysia (UTC+8)', () => {
-    expect(malaysiaDay(new Date('2026-06-15T15:59:59Z'))).toBe('2026-06-15');
-    expect(malaysiaDay(new Date('2026-06-15T16:00:00Z'))).toBe('2026-06-16');
-  });
-
   it('steps to the next day across month and year ends', () => {
     expect(nextDay('2026-02-28')).toBe('2026-03-01');
     expect(nextDay('2028-02-28')).toBe('2028-02-29');

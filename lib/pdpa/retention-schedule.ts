@@ -4,17 +4,13 @@ import type { JobEvent } from '@/lib/jobs/events';
 import { localJobClient } from '@/lib/jobs/local-driver';
 import { logger } from '@/lib/logger';
 import { type ObjectStorage } from '@/lib/storage';
+import { malaysiaDay } from './clock';
 import { type RetentionCounts, applyRetention } from './retention';
 
 // The retention job runs once a day per tenant at 03:00 Malaysia time (UTC+8, no daylight saving).
-const MYT_OFFSET_MS = 8 * 60 * 60_000;
 const RUN_HOUR_MYT = 3;
 const SCHEDULE_CHUNK = 1000;
 
-// The Malaysian calendar date of a moment, as YYYY-MM-DD.
-export function malaysiaDay(at: Date): string {
-  return new Date(at.getTime() + MYT_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 export function nextDay(day: string): string {
   const at = new Date(`${day}T00:00:00Z`);

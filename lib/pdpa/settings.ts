@@ -8,12 +8,9 @@ import { toE164 } from '@/lib/customers/phone';
 import { AppError } from '@/lib/errors';
 import { requireRole } from '@/lib/members/members';
 import type { TenantContext } from '@/lib/tenants/context';
+import { REMINDER_HOURS, RETENTION_LIMITS } from './limits';
 import { noticeProblem, normalizeNotice } from './notice-rules';
 
-// The consent reminder goes out inside WhatsApp's 24-hour customer-service window, which the
-// customer's last message opened; at 24 hours or more it could only be a paid template.
-export const REMINDER_HOURS = { min: 1, max: 23, default: 20 } as const;
-export const RETENTION_LIMITS = { messageMonths: 120, inactiveYears: 20 } as const;
 
 // Form fields arrive as strings; an empty one means "none".
 const blankAsNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages, tenantSettings } from '@/db/schema';
 import { setFunctionDb } from '@/inngest/database';
-import { malaysiaDay } from '@/lib/pdpa/retention-schedule';
+import { malaysiaDay } from '@/lib/pdpa/clock';
 import { provisionTenant } from '@/lib/tenants/provision';
 import { useTestDatabase } from '@/lib/testing/database';
 import { addTestMessage, createTestConversation, createTestTenant } from '@/lib/testing/factories';

@@ -3,7 +3,8 @@ import { inngest } from '@/inngest/client';
 import { functionDb } from '@/inngest/database';
 import { jobEvents } from '@/lib/jobs/events';
 import { applyRetention, tenantsWithRetention } from '@/lib/pdpa/retention';
-import { malaysiaDay, retentionJob } from '@/lib/pdpa/retention-schedule';
+import { malaysiaDay } from '@/lib/pdpa/clock';
+import { retentionJob } from '@/lib/pdpa/retention-schedule';
 
 const retentionDaily = eventType('pdpa/retention.daily', { schema: jobEvents['pdpa/retention.daily'] });
 

@@ -8,6 +8,7 @@ import { ConsentPanel } from '@/components/customers/consent-panel';
 import { CustomerFlags } from '@/components/customers/customer-flags';
 import { CustomerStats } from '@/components/customers/customer-stats';
 import { CustomerTimeline } from '@/components/customers/customer-timeline';
+import { DataRightsPanel } from '@/components/customers/data-rights-panel';
 import { ProfileCard } from '@/components/customers/profile-card';
 import { inboxHref } from '@/components/inbox/inbox-href';
 import { PageHeader } from '@/components/shell/page-header';
@@ -93,7 +94,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             <ConsentPanel customerId={customer.id} status={customer.consentStatus} history={consentHistory} canChange={admin} />
           </Section>
           <Section title="Data rights" description="PDPA: a copy of everything held on this customer, anonymisation or erasure.">
-            <p className="text-sm text-muted-foreground">Export, anonymise and erase arrive here with the data-subject tools.</p>
+            <DataRightsPanel customerId={customer.id} customerName={customer.name} anonymizedAt={customer.anonymizedAt} canManage={admin} />
           </Section>
         </div>
         <div className="grid min-w-0 gap-6">
