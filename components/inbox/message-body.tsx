@@ -1,6 +1,7 @@
 import { Forward, Mic } from 'lucide-react';
 import type { MessageView } from '@/lib/inbox/views';
 import { reactionOf } from '@/lib/inbox/reactions';
+import { interactiveContentSchema } from '@/lib/whatsapp/interactive-content';
 import { DocumentLink, MediaImage, mediaUrl } from './media-attachment';
 import { ContactCards, LocationDetails, OrderDetails, ReferralDetails, part, str } from './message-details';
 
@@ -22,6 +23,25 @@ function TappedReply({ message }: { message: MessageView }) {
       <span className="text-xs text-muted-foreground">{label}</span>
       <span className="w-fit rounded-full border border-current/20 px-2.5 py-0.5 font-medium">{message.text ?? str(interactive?.id) ?? '—'}</span>
       {str(interactive?.description) ? <span className="text-xs text-muted-foreground">{str(interactive?.description)}</span> : null}
+    </div>
+  );
+}
+
+// A message Sembang sent with reply buttons (the consent notice): its text and the choices.
+function SentButtons({ message }: { message: MessageView }) {
+  const parsed = interactiveContentSchema.safeParse(message.content);
+  return (
+    <div className="grid gap-1.5">
+      <Caption>{message.text}</Caption>
+      {parsed.success ? (
+        <ul className="flex flex-wrap gap-1.5" aria-label="Reply buttons">
+          {parsed.data.interactive.buttons.map((b) => (
+            <li key={b.id} className="rounded-full border border-current/20 px-2.5 py-0.5 text-xs font-medium">
+              {b.title}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }
@@ -83,6 +103,7 @@ function Body({ message }: { message: MessageView }) {
     case 'contacts':
       return <ContactCards contacts={c.contacts} />;
     case 'interactive':
+      return message.direction === 'outbound' ? <SentButtons message={message} /> : <TappedReply message={message} />;
     case 'button':
       return <TappedReply message={message} />;
     case 'reaction': {

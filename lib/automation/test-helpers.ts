@@ -5,7 +5,7 @@ import { localJobClient } from '@/lib/jobs/local-driver';
 import { type JobHandlers, jobHandlers } from '@/lib/jobs/handlers';
 import { runDueJobs } from '@/lib/jobs/worker';
 import type { TenantContext } from '@/lib/tenants/context';
-import { interactiveContentSchema } from '@/lib/whatsapp/outbound/system-message';
+import { interactiveContentSchema } from '@/lib/whatsapp/interactive-content';
 import { simulateInbound } from '@/lib/whatsapp/sandbox/simulate-inbound';
 
 // Conversation tests: a customer writes to the tenant's sandbox number through the real ingest

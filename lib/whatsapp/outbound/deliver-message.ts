@@ -2,10 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { channels, customers, messages, templates } from '@/db/schema';
 import { providerForChannel } from '@/lib/channels/provider-for-channel';
+import { interactiveContentSchema } from '@/lib/whatsapp/interactive-content';
 import { ProviderError, describeError, invalidRequest } from '@/lib/whatsapp/providers/errors';
 import type { ButtonMessage } from '@/lib/whatsapp/providers/types';
 import type { Recipient } from '@/lib/whatsapp/types';
-import { interactiveContentSchema } from './system-message';
 
 // After this many tries a retryable error is final: the agent sees the failure.
 const MAX_ATTEMPTS = 5;

@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Database } from '@/db';
 import { conversations, customers, messages } from '@/db/schema';
 import { type JobClient, getJobClient } from '@/lib/jobs/client';
@@ -21,15 +20,6 @@ export interface ConversationRef {
   channelId: string;
   customerId: string;
 }
-
-// How an outbound interactive message keeps its buttons; deliver-message and the simulator
-// read it back.
-export const interactiveContentSchema = z.object({
-  interactive: z.object({
-    kind: z.literal('button'),
-    buttons: z.array(z.object({ id: z.string().min(1), title: z.string().min(1) })).min(1).max(3),
-  }),
-});
 
 // Stores the messages as pending (no sending user) and queues their delivery, in the caller's
 // transaction. They are spaced a millisecond apart so they keep their order in the thread.

@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 import { queryMessages } from '@/lib/inbox/timeline';
 import type { MessageView } from '@/lib/inbox/views';
 import type { TenantContext } from '@/lib/tenants/context';
-import { interactiveContentSchema } from '@/lib/whatsapp/outbound/system-message';
+import { interactiveContentSchema } from '@/lib/whatsapp/interactive-content';
 import { sandboxChannel } from './channel';
 
 // The sandbox conversation as the customer's phone shows it.
