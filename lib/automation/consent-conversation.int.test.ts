@@ -61,9 +61,11 @@ describe('First Contact: "hello" → the PDPA consent notice', () => {
     expect(customer).toMatchObject({ consentStatus: 'pending', consentNoticeVersion: 1, consentRequestedAt: expect.any(Date), consentReminderSentAt: null });
     expect(await consentHistory(t.db, customer!.id)).toMatchObject([{ status: 'pending', source: 'notice', noticeVersion: 1, evidenceMessageId: replies[0]!.id, keyword: null, actorUserId: null }]);
 
-    // The "hello" is still a normal message waiting in the inbox.
+    // The "hello" is still a normal message waiting in the inbox: automated messages are not
+    // the team's answer (no change to unread, preview, inbox order or last interaction).
     const [conversation] = await t.db.select().from(conversations).where(eq(conversations.id, message.conversationId));
-    expect(conversation).toMatchObject({ status: 'open', unreadCount: 1 });
+    expect(conversation).toMatchObject({ status: 'open', unreadCount: 1, lastMessagePreview: 'hello', lastMessageAt: message.createdAt });
+    expect(customer).toMatchObject({ inboundCount: 1, outboundCount: 2, lastInteractionAt: message.createdAt });
     expect(message.handledAt).toEqual(expect.any(Date));
   });
 

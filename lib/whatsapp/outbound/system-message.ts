@@ -23,7 +23,9 @@ export interface ConversationRef {
 
 // Stores the messages as pending (no sending user) and queues their delivery, in the caller's
 // transaction. They are spaced a millisecond apart so they keep their order in the thread.
-// An automated message is not an agent's answer: the conversation's unread count stays.
+// Automated messages count as outbound messages, but they are not the team's answer: the
+// conversation keeps its unread count, preview and place in the inbox, and the customer's
+// last interaction stays theirs. Only updated_at moves, so open inboxes fetch them.
 export async function queueSystemMessages(
   db: Database,
   to: ConversationRef,
@@ -48,20 +50,15 @@ export async function queueSystemMessages(
         createdAt: new Date(now.getTime() + i),
       })),
     )
-    .returning({ id: messages.id, text: messages.text, createdAt: messages.createdAt });
-  const last = rows[rows.length - 1];
-  if (!last) throw new Error('message insert returned nothing');
+    .returning({ id: messages.id });
+  if (rows.length === 0) throw new Error('message insert returned nothing');
   await db
     .update(customers)
-    .set({ outboundCount: sql`${customers.outboundCount} + ${rows.length}`, lastInteractionAt: sql`greatest(${customers.lastInteractionAt}, ${last.createdAt.toISOString()}::timestamptz)` })
+    .set({ outboundCount: sql`${customers.outboundCount} + ${rows.length}` })
     .where(and(eq(customers.tenantId, to.tenantId), eq(customers.id, to.customerId)));
   await db
     .update(conversations)
-    .set({
-      lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${last.createdAt.toISOString()}::timestamptz)`,
-      lastMessagePreview: last.text,
-      updatedAt: new Date(),
-    })
+    .set({ updatedAt: new Date() })
     .where(and(eq(conversations.tenantId, to.tenantId), eq(conversations.id, to.conversationId)));
   await (options.jobs ?? getJobClient()).sendMany(
     rows.map((r) => ({ name: 'whatsapp/message.send' as const, data: { tenantId: to.tenantId, messageId: r.id }, dedupeKey: `message.send:${r.id}` })),
