@@ -63,6 +63,8 @@ function toLines(page: Tesseract.Page): OcrLine[] {
 
 export interface OcrEngine {
   readonly size: number;
+  // Starts the workers now instead of on the first image (boot, benchmarks).
+  start(): Promise<void>;
   recognize(png: Buffer): Promise<OcrPage>;
   shutdown(): Promise<void>;
 }
@@ -73,7 +75,7 @@ export function createOcrEngine(size: number): OcrEngine {
   const idle: Worker[] = [];
   const waiting: Array<(worker: Worker) => void> = [];
 
-  const acquire = async (): Promise<Worker> => {
+  const start = () => {
     workers ??= startAll(size).then(
       (started) => {
         idle.push(...started);
@@ -84,7 +86,10 @@ export function createOcrEngine(size: number): OcrEngine {
         throw error;
       },
     );
-    await workers;
+    return workers;
+  };
+  const acquire = async (): Promise<Worker> => {
+    await start();
     const free = idle.pop();
     return free ?? new Promise<Worker>((resolve) => waiting.push(resolve));
   };
@@ -96,6 +101,9 @@ export function createOcrEngine(size: number): OcrEngine {
 
   return {
     size,
+    async start() {
+      await start();
+    },
     async recognize(png) {
       const worker = await acquire();
       try {

@@ -1,3 +1,4 @@
+import { findDates } from './dates';
 import { compactLetters, containsAny } from './keywords';
 import { median } from './image/gray';
 import type { OcrLine } from './types';
@@ -24,10 +25,10 @@ function cleanMerchant(text: string): string {
 // The shop's name: near the top, printed large, in capitals, mostly letters, and not an
 // address, phone, registration number or document title. The header ends where dates,
 // receipt numbers or amounts start.
-export function pickMerchant(lines: OcrLine[]): string | null {
+export function pickMerchant(lines: OcrLine[]): { name: string; index: number } | null {
   const heights = lines.flatMap((l) => (l.box ? [l.box.y1 - l.box.y0] : []));
   const typical = median(heights);
-  let best: { text: string; score: number } | null = null;
+  let best: { text: string; index: number; score: number } | null = null;
   const header = lines.slice(0, 12);
   for (const [index, line] of header.entries()) {
     const text = cleanMerchant(line.text);
@@ -46,7 +47,28 @@ export function pickMerchant(lines: OcrLine[]): string | null {
     if (STATES.some((s) => compact === compactLetters(s) || compact.endsWith(compactLetters(s)))) score -= 1.5;
     if (typical > 0 && line.box && line.box.y1 - line.box.y0 >= typical * 1.3) score += 1;
     score += (line.confidence - 0.7) * 2;
-    if (!best || score > best.score) best = { text, score };
+    if (!best || score > best.score) best = { text, index, score };
   }
-  return best && best.score > 0 ? best.text : null;
+  return best && best.score > 0 ? { name: best.text, index: best.index } : null;
+}
+
+const isAddressLine = (text: string) => {
+  const compact = compactLetters(text);
+  return ADDRESS.test(text) || STATES.some((s) => compact.includes(compactLetters(s)));
+};
+
+// The shop's address: the address-like lines just under its name (a company number may sit
+// in between), up to the phone, tax number or document title.
+export function pickAddress(lines: OcrLine[], merchantIndex: number): string | null {
+  const parts: string[] = [];
+  for (const line of lines.slice(merchantIndex + 1, merchantIndex + 9)) {
+    const text = line.text.trim();
+    if (parts.length === 0 && !isAddressLine(text)) {
+      if (REGISTRATION.test(text) || BUSINESS.test(text) || /^\(.*\)$/.test(text)) continue;
+      break;
+    }
+    if (CONTACT.test(text) || /\b(GST|SST|REG)\b/i.test(text) || containsAny(text, TITLES) || findDates(text).length > 0) break;
+    parts.push(text);
+  }
+  return parts.length ? parts.join(' ') : null;
 }

@@ -28,9 +28,10 @@ export function findMoney(line: string): MoneyToken[] {
   const tokens: MoneyToken[] = [];
   for (const m of line.matchAll(MONEY)) {
     const [, open, signBefore, signAfterCurrency, body, trailingMinus, close] = m;
-    // A letter or digit right before means a code; "12." before means a date like 25.12.18.
+    // A letter or digit right before means a code (AB12.30), unless a whole word lost its
+    // space ("Rounded15.90"); "12." before means a date like 25.12.18.
     const before = line.slice(0, m.index);
-    if (/[A-Za-z0-9]$/.test(before) || /\d[.,]$/.test(before)) continue;
+    if ((/[A-Za-z0-9]$/.test(before) && !/(^|[^A-Za-z0-9])[A-Za-z]{3,}$/.test(before)) || /\d[.,]$/.test(before)) continue;
     const cents = toCents(body!);
     if (cents === null) continue;
     const negative = Boolean(signBefore || signAfterCurrency || trailingMinus || (open && close));

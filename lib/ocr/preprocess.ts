@@ -26,6 +26,11 @@ export const defaultPreprocessOptions: PreprocessOptions = {
   targetTextHeight: 28,
 };
 
+// A second, different look at the same photo for when the first read is unsure: no
+// illumination flattening (which can thin strokes) and larger letters. OCR misreads differ
+// between the two, so the cross-checks can pick the read that adds up.
+export const secondLookOptions: PreprocessOptions = { ...defaultPreprocessOptions, flatten: false, targetTextHeight: 34 };
+
 export interface PreparedImage {
   png: Buffer;
   width: number;

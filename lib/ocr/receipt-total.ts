@@ -11,6 +11,8 @@ export interface TotalEvidence {
   cardPaid: number | null;
   itemsSum: number | null;
   itemCount: number;
+  // Paid in cash or a rounding line printed: the amount due is rounded to 5 sen.
+  roundsToFiveSen: boolean;
 }
 
 export interface TotalChecks {
@@ -23,6 +25,8 @@ export interface TotalChecks {
 }
 
 export interface TotalChoice {
+  // Whether another read of the photo came to the same amount.
+  seconded: boolean;
   cents: number;
   line: number | null;
   labelStrength: number;
@@ -30,10 +34,16 @@ export interface TotalChoice {
   checks: TotalChecks;
 }
 
+// Malaysian cash rounding: 1–2 sen down, 3–4 up to 5, 6–7 down to 5, 8–9 up.
+const roundToFiveSen = (cents: number) => Math.round(cents / 5) * 5;
+
 function sums(base: number | null, e: TotalEvidence): number[] {
   if (base === null) return [];
   const extra = (e.tax ?? 0) + (e.service ?? 0);
-  return [base + extra + (e.rounding ?? 0), base + extra];
+  const out = [base + extra + (e.rounding ?? 0), base + extra];
+  // The rounding line's amount was not read: the rule gives it.
+  if (e.rounding === null && e.roundsToFiveSen) out.push(roundToFiveSen(base + extra));
+  return out;
 }
 
 export function checksFor(value: number, e: TotalEvidence): TotalChecks {
@@ -56,22 +66,34 @@ function evidenceScore(value: number, e: TotalEvidence): number {
   else if (c.breakdown === false) score -= 0.75;
   else if (e.subtotal === value) score += 0.5;
   if (c.items) score += e.itemCount >= 2 ? 2 : 1;
-  // Cash totals are rounded to 5 sen; with a rounding line printed, the amount paid is one.
-  if (e.rounding !== null && value % 5 !== 0) score -= 1;
+  // Cash totals are rounded to 5 sen; with a rounding line or a cash payment, the amount
+  // paid is a multiple of 5 sen.
+  if (e.roundsToFiveSen && value % 5 !== 0) score -= 1;
+  // Tax and service charge add a fraction to the subtotal: a total several times it is a
+  // misread (a stray digit in front), though the subtotal may be the misread one.
+  if (e.subtotal !== null && e.subtotal > 0 && (value > e.subtotal * 3 || value * 3 < e.subtotal)) score -= 2;
   return score;
 }
 
-// Picks the amount payable: every amount on a line labelled as a total is a candidate, and so
-// are the sums the receipt implies (cash − change, subtotal + tax + rounding); each scores its
-// label's strength plus every independent figure that agrees with it.
-export function chooseTotal(lines: ReceiptLine[], e: TotalEvidence): TotalChoice | null {
+export interface ScoredTotal {
+  cents: number;
+  line: number | null;
+  label: number;
+  confidence: number;
+  score: number;
+}
+
+// Every amount on a line labelled as a total is a candidate, and so are the sums the receipt
+// implies (cash − change, subtotal + tax + rounding); each scores its label's strength plus
+// every independent figure that agrees with it. Best first.
+export function scoreTotals(lines: ReceiptLine[], e: TotalEvidence): ScoredTotal[] {
   const summaryAt = lines.find((l) => l.role === 'summary')?.index ?? Infinity;
   const heights = lines.flatMap((l) => (l.height ? [l.height] : [])).sort((a, b) => a - b);
   const typical = heights[heights.length >> 1] ?? 0;
   const occurrences = new Map<number, number>();
   for (const line of lines) for (const a of line.amounts) occurrences.set(a.cents, (occurrences.get(a.cents) ?? 0) + 1);
 
-  const candidates: Array<{ cents: number; line: number | null; label: number; score: number; confidence: number }> = [];
+  const candidates: ScoredTotal[] = [];
   for (const line of lines) {
     const cents = lineAmount(line);
     if (line.role !== 'total' || cents === null || cents <= 0) continue;
@@ -85,18 +107,38 @@ export function chooseTotal(lines: ReceiptLine[], e: TotalEvidence): TotalChoice
     e.cash !== null && e.change !== null && e.cash > e.change ? e.cash - e.change : null,
     ...sums(e.subtotal, e),
     e.cardPaid,
+    // Paid exactly, no change given.
+    e.change === null || e.change === 0 ? e.cash : null,
   ];
   for (const cents of derived) {
     if (cents !== null && cents > 0 && !candidates.some((c) => c.cents === cents)) candidates.push({ cents, line: null, label: 0, score: 0, confidence: 0.5 });
   }
-  if (candidates.length === 0) return null;
   for (const c of candidates) {
     const repeats = Math.min(1.5, ((occurrences.get(c.cents) ?? 1) - 1) * 0.5);
     c.score = c.label + evidenceScore(c.cents, e) + repeats + c.confidence * 0.5;
   }
   // Equal scores: the later line, since a receipt's last total is the one after adjustments.
-  candidates.sort((a, b) => b.score - a.score || (b.line ?? -1) - (a.line ?? -1));
-  const best = candidates[0]!;
-  if (best.label <= 0 && evidenceScore(best.cents, e) < 2) return null;
-  return { cents: best.cents, line: best.line, labelStrength: Math.max(0, best.label), confidence: best.confidence, checks: checksFor(best.cents, e) };
+  return candidates.sort((a, b) => b.score - a.score || (b.line ?? -1) - (a.line ?? -1));
+}
+
+// Picks the amount payable. `votes` are other reads' scores for the same amounts (a second
+// OCR pass of the photo): an amount two reads agree on is rarely a misread.
+export function chooseTotal(lines: ReceiptLine[], e: TotalEvidence, votes: ReadonlyMap<number, number> = new Map()): TotalChoice | null {
+  const candidates = scoreTotals(lines, e);
+  for (const [cents] of votes) {
+    if (!candidates.some((c) => c.cents === cents)) candidates.push({ cents, line: null, label: 0, confidence: 0.5, score: evidenceScore(cents, e) + 0.25 });
+  }
+  const voted = candidates.map((c) => ({ ...c, score: c.score + (votes.get(c.cents) ?? 0) }));
+  voted.sort((a, b) => b.score - a.score || (b.line ?? -1) - (a.line ?? -1));
+  const best = voted[0];
+  if (!best) return null;
+  if (best.label <= 0 && evidenceScore(best.cents, e) + (votes.get(best.cents) ?? 0) < 2) return null;
+  return {
+    cents: best.cents,
+    line: best.line,
+    labelStrength: Math.max(0, best.label),
+    confidence: best.confidence,
+    checks: checksFor(best.cents, e),
+    seconded: (votes.get(best.cents) ?? 0) > 0,
+  };
 }

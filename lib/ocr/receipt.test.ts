@@ -49,6 +49,7 @@ describe('extractReceipt', () => {
     const { fields, checks, confidence } = read(supermarketGst);
     expect(fields).toMatchObject({
       merchant: 'AEON CO. (M) BHD',
+      address: '3RD FLR, AEON TEBRAU CITY 1, JALAN DESA TEBRAU, 81100 JOHOR BAHRU',
       date: '2018-03-06',
       total: '19.90',
       currency: 'MYR',
@@ -70,6 +71,7 @@ describe('extractReceipt', () => {
     const { fields, checks } = read(kedaiMalay);
     expect(fields).toMatchObject({
       merchant: 'KEDAI RUNCIT ALI',
+      address: 'NO 12, JALAN MAWAR 3, TAMAN SRI MUDA 40400 SHAH ALAM, SELANGOR',
       date: '2024-03-05',
       total: '38.50',
       subtotal: '36.35',

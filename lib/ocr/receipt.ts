@@ -1,10 +1,10 @@
 import { findDates } from './dates';
 import { containsAny } from './keywords';
-import { pickMerchant } from './merchant';
+import { pickAddress, pickMerchant } from './merchant';
 import { formatCents } from './money';
 import { extractItems } from './receipt-items';
 import { type LineRole, type ReceiptLine, lineAmount, readReceiptLines } from './receipt-lines';
-import { type TotalChecks, type TotalEvidence, chooseTotal } from './receipt-total';
+import { type TotalChecks, type TotalChoice, type TotalEvidence, chooseTotal, scoreTotals } from './receipt-total';
 import type { OcrLine, ReceiptFields } from './types';
 
 export interface ReceiptExtraction {
@@ -54,21 +54,55 @@ function firstAmount(lines: ReceiptLine[], role: LineRole, from = 0, before = In
   return null;
 }
 
+// The tax line's amount, checked against its printed rate ("SST (6%)", "GST @6%") when the
+// subtotal is known: SST and GST are a few percent, so a tax the rate cannot give is a
+// misread and the rate's own figure is used instead.
+// Tax is charged on the subtotal, or on the subtotal plus a service charge.
+function taxAmount(lines: ReceiptLine[], subtotal: number | null, service: number | null, before: number): number | null {
+  const line = lines.find((l) => l.role === 'tax' && l.index < before && (l.amounts.length > 0 || /\d\s*%/.test(l.text)));
+  if (!line) return null;
+  const printed = lineAmount(line);
+  const rate = Number(/(\d{1,2}(?:\.\d{1,2})?)\s*%/.exec(line.text)?.[1] ?? NaN);
+  if (subtotal === null) return printed;
+  // No rate printed: a tax above 12% of the subtotal is no Malaysian tax, but a misread.
+  if (!(rate > 0 && rate <= 10)) return printed !== null && printed > subtotal * 0.12 ? null : printed;
+  const expected = [subtotal, subtotal + (service ?? 0)].map((base) => Math.round((base * rate) / 100));
+  return printed !== null && expected.some((e) => Math.abs(printed - e) <= 2) ? printed : expected.at(-1)!;
+}
+
+// Two figures agreeing exactly with the total (cash − change, subtotal + tax + rounding) are
+// strong evidence that every digit was read right; item lines are weaker (prices and
+// quantities mix), and disagreeing items say little since item parsing misses lines.
+function totalConfidence(total: TotalChoice, checks: TotalChecks, itemCount: number): number {
+  let score = total.line !== null ? 0.35 + (total.labelStrength >= 3 ? 0.1 : 0) : 0.2;
+  let agreement = 0;
+  if (checks.cashChange) agreement += 0.35;
+  if (checks.breakdown) agreement += 0.3;
+  if (checks.items) agreement += itemCount >= 2 ? 0.25 : 0.15;
+  if (total.seconded) agreement += 0.2;
+  score += Math.min(0.6, agreement);
+  if (checks.cashChange === false) score -= 0.15;
+  if (checks.breakdown === false) score -= 0.1;
+  if (checks.items === false) score -= 0.03;
+  return score * (0.75 + 0.25 * total.confidence);
+}
+
 const FOOTER_ROLES: LineRole[] = ['subtotal', 'total', 'tax', 'rounding', 'service', 'cash', 'change'];
 const PAYMENT_ROLES: Partial<Record<LineRole, string>> = { cash: 'cash', card: 'card', ewallet: 'ewallet' };
 
-// Reads the fields of a shop receipt from its OCR lines and scores how well they agree.
-export function extractReceipt(lines: OcrLine[], today: Date = new Date()): ReceiptExtraction {
+function analyse(lines: OcrLine[]) {
   const read = readReceiptLines(lines);
   const summaryAt = read.find((l) => l.role === 'summary')?.index ?? Infinity;
   // The footer (totals, tax, payment) starts at the first such line with an amount.
   const footerAt = read.find((l) => FOOTER_ROLES.includes(l.role) && l.amounts.length > 0)?.index ?? read.length;
   const items = extractItems(read, footerAt);
   const rawRounding = firstAmount(read, 'rounding', 0, summaryAt);
+  const subtotal = firstAmount(read, 'subtotal', 0, summaryAt);
+  const service = firstAmount(read, 'service', 0, summaryAt);
   const evidence: TotalEvidence = {
-    subtotal: firstAmount(read, 'subtotal', 0, summaryAt),
-    tax: firstAmount(read, 'tax', 0, summaryAt),
-    service: firstAmount(read, 'service', 0, summaryAt),
+    subtotal,
+    tax: taxAmount(read, subtotal, service, summaryAt),
+    service,
     // Malaysian rounding is to 5 sen; anything bigger is a misread.
     rounding: rawRounding !== null && Math.abs(rawRounding) <= 5 ? rawRounding : null,
     cash: firstAmount(read, 'cash', footerAt),
@@ -76,27 +110,40 @@ export function extractReceipt(lines: OcrLine[], today: Date = new Date()): Rece
     cardPaid: firstAmount(read, 'card', footerAt) ?? firstAmount(read, 'ewallet', footerAt),
     itemsSum: items.length ? items.reduce((sum, i) => sum + i.cents, 0) : null,
     itemCount: items.length,
+    roundsToFiveSen: read.some((l) => l.role === 'rounding' || (l.role === 'cash' && l.index >= footerAt)),
   };
-  const total = chooseTotal(read, evidence);
+  return { read, footerAt, items, evidence };
+}
+
+// Each other read's best score per amount, halved: support, not a second full vote.
+function votesFrom(otherReads: OcrLine[][]): Map<number, number> {
+  const votes = new Map<number, number>();
+  for (const lines of otherReads) {
+    const { read, evidence } = analyse(lines);
+    for (const c of scoreTotals(read, evidence)) {
+      if (c.score > 0 && !votes.has(c.cents)) votes.set(c.cents, c.score / 2);
+    }
+  }
+  return votes;
+}
+
+// Reads the fields of a shop receipt from its OCR lines and scores how well they agree.
+// `otherReads` are other OCR passes of the same photo, which vote on the total.
+export function extractReceipt(lines: OcrLine[], today: Date = new Date(), otherReads: OcrLine[][] = []): ReceiptExtraction {
+  const { read, footerAt, items, evidence } = analyse(lines);
+  const total = chooseTotal(read, evidence, votesFrom(otherReads));
   const payment = read.find((l) => l.index >= footerAt && PAYMENT_ROLES[l.role]);
   const merchant = pickMerchant(lines);
+  const address = merchant ? pickAddress(lines, merchant.index) : null;
   const date = pickDate(lines, today);
 
   const checks: TotalChecks = total?.checks ?? { cashChange: null, breakdown: null, items: null };
-  const verdicts = [checks.cashChange, checks.breakdown, checks.items].filter((v) => v !== null);
-  const agree = verdicts.filter(Boolean).length;
-  const disagree = verdicts.length - agree;
-  let confidence = 0;
-  if (total) {
-    confidence = (total.line !== null ? 0.3 + 0.1 * Math.min(3, total.labelStrength) : 0.2) + Math.min(0.4, 0.2 * agree) - 0.1 * disagree;
-    if (date) confidence += 0.1;
-    if (merchant) confidence += 0.05;
-    confidence *= 0.7 + 0.3 * total.confidence;
-  }
+  const confidence = total ? totalConfidence(total, checks, items.length) + (date ? 0.05 : 0) + (merchant ? 0.03 : 0) : 0;
 
   return {
     fields: {
-      merchant,
+      merchant: merchant?.name ?? null,
+      address,
       date,
       total: total ? formatCents(total.cents) : null,
       currency: 'MYR',

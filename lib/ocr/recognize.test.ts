@@ -11,6 +11,7 @@ const receiptJpeg = readFileSync(path.resolve('../shared/fixtures/ocr-synthetic/
 // Bad files must be turned away before any OCR runs.
 const noOcr: OcrEngine = {
   size: 1,
+  start: () => Promise.resolve(),
   recognize: () => Promise.reject(new Error('OCR must not run for this file')),
   shutdown: () => Promise.resolve(),
 };

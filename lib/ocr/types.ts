@@ -37,6 +37,8 @@ export interface ReceiptItem {
 
 export interface ReceiptFields {
   merchant: string | null;
+  // The shop's address as printed under its name, lines joined by spaces.
+  address: string | null;
   // ISO date, YYYY-MM-DD.
   date: string | null;
   // Money is a decimal string with two places, e.g. "45.90".
