@@ -26,10 +26,13 @@ function operation(method: string, path: string): DocOperation {
   return found;
 }
 
-// What the document must say for a zod schema: its JSON Schema, without the dialect line.
+// What the document must say for a zod schema: its JSON Schema, without the dialect line, and
+// with its named sub-schemas (e.g. the recursive SegmentFilter) as they are in components.
 function jsonSchema(schema: z.ZodType): Json {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Json;
-  return rest;
+  const { $schema: _dialect, $defs, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Json & { $defs?: Record<string, Json> };
+  const inComponents = (value: Json) => JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/')) as Json;
+  for (const [id, def] of Object.entries($defs ?? {})) expect(doc.components.schemas[id], id).toEqual(inComponents(def));
+  return inComponents(rest);
 }
 
 // Follows a $ref (and any $ref it lands on) to the schema that defines it.
@@ -77,10 +80,11 @@ describe('the OpenAPI document', () => {
     });
   });
 
-  it.each(operations.filter((op) => op.params || op.query))('describes the parameters of $method $path from its zod schemas', (op) => {
+  it.each(operations.filter((op) => op.params || op.query || op.headers))('describes the parameters of $method $path from its zod schemas', (op) => {
     const expected = [
       ...Object.entries(op.params?.shape ?? {}).map(([name, s]) => ({ name, in: 'path', required: true, schema: jsonSchema(s as z.ZodType) })),
       ...Object.entries(op.query?.shape ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: jsonSchema(s as z.ZodType) })),
+      ...Object.entries(op.headers?.shape ?? {}).map(([name, s]) => ({ name, in: 'header', required: false, schema: jsonSchema(s as z.ZodType) })),
     ];
     expect(operation(op.method, op.path).parameters).toEqual(expected);
   });
@@ -93,11 +97,15 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  // Problem, or a named extension of it (e.g. DuplicatePurchaseProblem with existingPurchaseId).
   it('answers errors as problem+json', () => {
+    const problem = resolve('#/components/schemas/Problem');
     for (const op of operations) {
       const { responses } = operation(op.method, op.path);
       for (const [status, response] of Object.entries(responses).filter(([s]) => Number(s) >= 400)) {
-        expect(response.content?.['application/problem+json']?.schema, `${op.method} ${op.path} ${status}`).toEqual({ $ref: '#/components/schemas/Problem' });
+        const ref = response.content?.['application/problem+json']?.schema.$ref;
+        expect(ref, `${op.method} ${op.path} ${status}`).toMatch(/^#\/components\/schemas\/\w*Problem$/);
+        expect(resolve(String(ref))).toMatchObject({ required: expect.arrayContaining(problem.required as string[]), properties: expect.objectContaining(problem.properties as Json) });
       }
     }
   });

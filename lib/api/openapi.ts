@@ -8,6 +8,8 @@ export interface Operation {
   tag: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
+  // Request headers the operation reads (e.g. Idempotency-Key).
+  headers?: z.ZodObject;
   body?: z.ZodType;
   // File uploads are multipart/form-data; everything else is JSON.
   bodyType?: 'application/json' | 'multipart/form-data';
@@ -33,7 +35,7 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output', components: Record<
   return { $ref: ref };
 }
 
-function parameters(schema: z.ZodObject | undefined, where: 'path' | 'query', components: Record<string, JsonSchema>) {
+function parameters(schema: z.ZodObject | undefined, where: 'path' | 'query' | 'header', components: Record<string, JsonSchema>) {
   if (!schema) return [];
   return Object.entries(schema.shape).map(([name, field]) => ({
     name,
@@ -62,7 +64,7 @@ export function buildOpenApiDocument(operations: Operation[], serverUrl: string)
       summary: op.summary,
       tags: [op.tag],
       operationId: `${op.method}${op.path.replace(/\/api\/v1/, '').replace(/[{}]/g, '').replace(/[/-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
-      parameters: [...parameters(op.params, 'path', components), ...parameters(op.query, 'query', components)],
+      parameters: [...parameters(op.params, 'path', components), ...parameters(op.query, 'query', components), ...parameters(op.headers, 'header', components)],
       ...(op.body ? { requestBody: { required: true, content: { [op.bodyType ?? 'application/json']: { schema: toSchema(op.body, 'input', components) } } } } : {}),
       responses,
     };

@@ -22,9 +22,11 @@ export interface Problem {
   errors: FieldError[];
 }
 
-// RFC 9457 problem details.
-export function problemResponse(error: AppError, headers?: HeadersInit): Response {
-  const body: Problem = {
+// RFC 9457 problem details; `extensions` are extra members a client can act on (e.g. the id of
+// the purchase a duplicate receipt matches).
+export function problemResponse(error: AppError, headers?: HeadersInit, extensions: Record<string, unknown> = {}): Response {
+  const body: Problem & Record<string, unknown> = {
+    ...extensions,
     type: `urn:sembang:problem:${error.code}`,
     title: titles[error.code],
     status: error.status,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelTypes, consentStatuses, customers, messageDirections, messageStatuses, messageTypes, messagingLimits, roles, templateCategories, templateHeaderTypes, templateLanguages, templateStatuses, tiers } from '@/db/schema';
+import { channelTypes, consentStatuses, customers, messageDirections, messageStatuses, messageTypes, messagingLimits, roles, templateCategories, templateHeaderTypes, templateLanguages, templateStatuses, purchases, tiers } from '@/db/schema';
 import { moneyString } from '@/lib/purchases/money';
 
 // Response shapes of the public API (camelCase, ISO dates). Request schemas live beside the
@@ -168,6 +168,46 @@ export const templateSchema = z
 export const templateSyncResultSchema = z
   .object({ created: z.number().int(), updated: z.number().int(), skipped: z.number().int().describe('Templates in languages or categories Sembang does not offer') })
   .meta({ id: 'TemplateSyncResult' });
+
+export const purchaseSchema = z
+  .object({
+    id: z.uuid(),
+    customerId: z.uuid(),
+    source: z.enum(purchases.source.enumValues).describe('receipt (a photo, via OCR), manual (dashboard), api (POS) or import (CSV)'),
+    date: z.iso.date().describe('The day on the receipt (Malaysia)'),
+    merchant: z.string().nullable(),
+    total: moneyString,
+    currency: z.string().describe('Always MYR'),
+    tax: moneyString.nullable(),
+    rounding: moneyString.nullable(),
+    items: z.array(z.object({ name: z.string(), quantity: z.number(), amount: moneyString })),
+    receiptNumber: z.string().nullable(),
+    paymentMethod: z.string().nullable(),
+    receiptMediaId: z.uuid().nullable().describe('The receipt image: GET /api/media/{id} with a dashboard session'),
+    ocrJobId: z.uuid().nullable(),
+    confidence: z.number().nullable().describe('OCR confidence, 0..1'),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Purchase' });
+
+export const customerSpendSchema = z
+  .object({ totalSpent: moneyString, purchaseCount: z.number().int(), averageSpend: moneyString, lastPurchaseAt: z.iso.datetime().nullable(), tier: z.enum(tiers) })
+  .meta({ id: 'CustomerSpend' });
+
+export const purchaseResultSchema = purchaseSchema
+  .extend({
+    customer: customerSpendSchema.describe("The customer's spend and tier after this change"),
+    tierChange: z
+      .object({ from: z.enum(tiers), to: z.enum(tiers), spend: moneyString, notified: z.boolean().describe('A tier-up WhatsApp message was queued') })
+      .nullable()
+      .describe('Set when the change moved the customer to another tier'),
+  })
+  .meta({ id: 'PurchaseResult' });
+
+export const duplicatePurchaseProblemSchema = problemSchema
+  .extend({ existingPurchaseId: z.uuid().describe('The purchase this receipt already is') })
+  .meta({ id: 'DuplicatePurchaseProblem' });
 
 export function listOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), nextCursor: z.string().nullable() });

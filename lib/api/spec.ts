@@ -11,6 +11,8 @@ import { templateInputSchema, templatePatchSchema, templateSyncInputSchema } fro
 import { anonymizeInputSchema, anonymizeResultSchema } from '@/lib/pdpa/anonymize';
 import { breachCreateSchema, breachListQuerySchema, breachPatchSchema, breachSchema } from '@/lib/pdpa/breaches';
 import { dataRequestCreateSchema, dataRequestListQuerySchema, dataRequestPatchSchema, dataRequestSchema } from '@/lib/pdpa/requests';
+import { purchaseImportFormSchema, purchaseImportResultSchema } from '@/lib/purchases/import/form';
+import { idempotencyKeySchema, purchaseInputSchema, purchasePatchSchema } from '@/lib/purchases/input';
 import { outboundInputSchema } from '@/lib/whatsapp/outbound/queue-message';
 import type { Operation } from './openapi';
 import { listQuerySchema } from './pagination';
@@ -23,9 +25,12 @@ import {
   createdInvitationSchema,
   customerMessageSchema,
   customerSchema,
+  duplicatePurchaseProblemSchema,
   invitationSchema,
   listOf,
   memberSchema,
+  purchaseResultSchema,
+  purchaseSchema,
   templateSchema,
   templateSyncResultSchema,
   tenantSchema,
@@ -36,6 +41,7 @@ const customerId = z.object({ id: z.uuid() });
 const templateId = z.object({ id: z.uuid() });
 const dataRequestId = z.object({ id: z.uuid() });
 const breachId = z.object({ id: z.uuid() });
+const purchaseId = z.object({ id: z.uuid() });
 
 // Every public endpoint, described by the same zod schemas the handlers validate with.
 // The OpenAPI document is generated from this list.
@@ -440,4 +446,74 @@ export const operations: Operation[] = [
       502: { description: 'WhatsApp could not be reached; `detail` says why' },
     },
   },
+  {
+    method: 'get',
+    path: '/api/v1/customers/{id}/purchases',
+    tag: 'Purchases',
+    summary: "The customer's purchases, newest receipt day first",
+    params: customerId,
+    query: listQuerySchema,
+    responses: { 200: { description: 'A page of purchases', schema: listOf(purchaseSchema) }, 404: { description: 'No customer with that id in this tenant' } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/customers/{id}/purchases',
+    tag: 'Purchases',
+    summary:
+      "Record a purchase (e.g. from a POS); the customer's spend and tier follow in the same step. Send an Idempotency-Key: a retry with the same key and body answers the first purchase again",
+    params: customerId,
+    headers: z.object({
+      'Idempotency-Key': idempotencyKeySchema.optional().describe('Unique per purchase, e.g. the POS transaction id or a UUID; printable ASCII, at most 255 characters'),
+    }),
+    body: purchaseInputSchema,
+    responses: {
+      201: { description: 'Recorded (or, with Idempotent-Replayed: true, the purchase this key recorded before); Location names it', schema: purchaseResultSchema },
+      404: { description: 'No customer with that id in this tenant' },
+      409: { description: 'The same receipt is already recorded; existingPurchaseId names it', schema: duplicatePurchaseProblemSchema, contentType: 'application/problem+json' },
+      422: { description: 'Invalid fields, or the Idempotency-Key was used for a different purchase' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/purchases/{id}',
+    tag: 'Purchases',
+    summary: 'One purchase',
+    params: purchaseId,
+    responses: { 200: { description: 'The purchase', schema: purchaseSchema }, 404: { description: 'No purchase with that id in this tenant' } },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/purchases/{id}',
+    tag: 'Purchases',
+    summary: "Correct a purchase (fields left out stay); the customer's spend and tier follow",
+    params: purchaseId,
+    body: purchasePatchSchema,
+    responses: {
+      200: { description: 'The corrected purchase', schema: purchaseResultSchema },
+      403: { description: 'Needs the admin role' },
+      404: { description: 'No purchase with that id in this tenant' },
+      409: { description: 'The corrected receipt is one already recorded', schema: duplicatePurchaseProblemSchema, contentType: 'application/problem+json' },
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/purchases/{id}',
+    tag: 'Purchases',
+    summary: "Delete a purchase; the customer's spend and tier follow",
+    params: purchaseId,
+    responses: { 204: { description: 'Deleted' }, 403: { description: 'Needs the admin role' }, 404: { description: 'No purchase with that id in this tenant' } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/purchases/import',
+    tag: 'Purchases',
+    summary: 'Import purchases from a CSV (phone or customer id, date, total, merchant, receipt no.); per-row report; the same file twice adds nothing',
+    body: purchaseImportFormSchema,
+    bodyType: 'multipart/form-data',
+    responses: {
+      200: { description: 'Dry run: what would happen', schema: purchaseImportResultSchema },
+      201: { description: 'Imported', schema: purchaseImportResultSchema },
+      403: { description: 'Needs the admin role' },
+      413: { description: 'The file is over 5 MB' },
+    },
 ];

@@ -31,8 +31,7 @@ export const purchaseItemSchema = z
     quantity: z.number().positive().max(100_000).default(1),
     // A discount line is negative.
     amount: moneySchema({ minCents: -MAX_PURCHASE_CENTS, maxCents: MAX_PURCHASE_CENTS, label: 'item amount' }),
-  })
-  .meta({ id: 'PurchaseItemInput' });
+  });
 
 const fields = {
   date: purchaseDateSchema.describe('The day on the receipt, YYYY-MM-DD (Malaysia time); not in the future, at most 10 years ago'),
@@ -53,24 +52,21 @@ export const purchaseInputSchema = z
     receiptMediaId: z.uuid().nullable().optional().describe('The receipt image (a media id of this tenant)'),
     ocrJobId: z.uuid().nullable().optional().describe('The OCR job that read the receipt'),
     confidence: z.number().min(0).max(1).nullable().optional().describe('OCR confidence, 0..1'),
-  })
-  .meta({ id: 'PurchaseInput' });
+  });
 export type PurchaseInput = z.input<typeof purchaseInputSchema>;
 export type ParsedPurchaseInput = z.output<typeof purchaseInputSchema>;
 
 // A correction: any of the receipt's fields; what is left out stays.
-export const purchasePatchSchema = z
-  .object({
-    date: fields.date.optional(),
-    total: fields.total.optional(),
-    merchant: fields.merchant,
-    items: z.array(purchaseItemSchema).max(MAX_ITEMS).optional(),
-    tax: fields.tax,
-    rounding: fields.rounding,
-    receiptNumber: fields.receiptNumber,
-    paymentMethod: fields.paymentMethod,
-  })
-  .meta({ id: 'PurchasePatch' });
+export const purchasePatchSchema = z.object({
+  date: fields.date.optional(),
+  total: fields.total.optional(),
+  merchant: fields.merchant,
+  items: z.array(purchaseItemSchema).max(MAX_ITEMS).optional(),
+  tax: fields.tax,
+  rounding: fields.rounding,
+  receiptNumber: fields.receiptNumber,
+  paymentMethod: fields.paymentMethod,
+});
 export type PurchasePatch = z.output<typeof purchasePatchSchema>;
 
 // Idempotency-Key header: printable ASCII, as Stripe and the IETF draft use it.

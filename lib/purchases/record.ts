@@ -46,6 +46,13 @@ export async function checkReferences(db: Database, tenantId: string, input: { r
   }
 }
 
+function parseIdempotencyKey(raw: string | null | undefined): string | null {
+  if (raw == null) return null;
+  const parsed = idempotencyKeySchema.safeParse(raw);
+  if (!parsed.success) throw AppError.field('validation', 'Idempotency-Key', parsed.error.issues[0]?.message ?? 'Invalid Idempotency-Key.');
+  return parsed.data;
+}
+
 // Everything a request said, in one comparable form (jsonb reorders object keys, so items
 // are compared field by field; a real column keeps about 6 digits).
 function requestShape(customerId: string, p: ParsedPurchaseInput): string {
@@ -107,7 +114,7 @@ export async function recordPurchase(
   options: PurchaseOptions = {},
 ): Promise<RecordPurchaseResult> {
   const parsed = purchaseInputSchema.parse(input);
-  const key = input.idempotencyKey == null ? null : idempotencyKeySchema.parse(input.idempotencyKey);
+  const key = parseIdempotencyKey(input.idempotencyKey);
   const fingerprint = receiptFingerprint({ customerId: input.customerId, source: parsed.source, merchant: parsed.merchant ?? null, date: parsed.date, total: parsed.total, receiptNumber: parsed.receiptNumber ?? null });
   try {
     return await db.transaction(async (tx): Promise<RecordPurchaseResult> => {

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { type Tier, customers, purchases, tierChanges } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -59,6 +59,30 @@ export async function spendSummary(db: Database, tenantId: string, customerId: s
 // The day a purchase was made, as the moment that day began in Malaysia.
 const lastPurchaseDay = sql`(max(${purchases.purchasedOn})::text || 'T00:00:00+08:00')::timestamptz`;
 
+// Rewrites the customers' statistics from their purchases in one statement. The caller holds
+// their row locks (see the top of this file).
+export async function recomputeSpendStats(tx: Database, tenantId: string, customerIds: readonly string[], now: Date) {
+  if (customerIds.length === 0) return [];
+  const totals = tx
+    .select({
+      id: sql`${customers.id}`.as('customer_id'),
+      total: sql`coalesce(sum(${purchases.total}), 0)`.as('total'),
+      count: sql`count(${purchases.id})::int`.as('count'),
+      last: lastPurchaseDay.as('last'),
+    })
+    .from(customers)
+    .leftJoin(purchases, and(eq(purchases.tenantId, customers.tenantId), eq(purchases.customerId, customers.id)))
+    .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, [...customerIds])))
+    .groupBy(customers.id)
+    .as('totals');
+  return tx
+    .update(customers)
+    .set({ totalSpent: sql`${totals.total}`, purchaseCount: sql`${totals.count}`, lastPurchaseAt: sql`${totals.last}`, updatedAt: now })
+    .from(totals)
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, totals.id)))
+    .returning({ id: customers.id, totalSpent: customers.totalSpent, purchaseCount: customers.purchaseCount, lastPurchaseAt: customers.lastPurchaseAt });
+}
+
 // Recomputes the locked customer's statistics and tier from their purchases; a tier change is
 // written to tier_changes, and a move up may be told to the customer (tier-message.ts).
 export async function refreshCustomerSpend(
@@ -69,21 +93,7 @@ export async function refreshCustomerSpend(
 ): Promise<{ summary: SpendSummary; tierChange: TierChangeResult | null }> {
   const now = options.now ?? new Date();
   const ofCustomer = and(eq(purchases.tenantId, tenantId), eq(purchases.customerId, customer.id));
-  const totals = tx
-    .select({
-      total: sql`coalesce(sum(${purchases.total}), 0)`.as('total'),
-      count: sql`count(*)::int`.as('count'),
-      last: lastPurchaseDay.as('last'),
-    })
-    .from(purchases)
-    .where(ofCustomer)
-    .as('totals');
-  const [stats] = await tx
-    .update(customers)
-    .set({ totalSpent: sql`${totals.total}`, purchaseCount: sql`${totals.count}`, lastPurchaseAt: sql`${totals.last}`, updatedAt: now })
-    .from(totals)
-    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customer.id)))
-    .returning({ totalSpent: customers.totalSpent, purchaseCount: customers.purchaseCount, lastPurchaseAt: customers.lastPurchaseAt });
+  const [stats] = await recomputeSpendStats(tx, tenantId, [customer.id], now);
   if (!stats) throw new Error('customer stats update returned nothing');
 
   const settings = await getTierSettings(tx, tenantId);

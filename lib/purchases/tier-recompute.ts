@@ -9,8 +9,9 @@ import { addDays, windowStart } from './tiers';
 // - 'all': every customer of the tenant (new thresholds or basis);
 // - 'window_expired': on the last-12-months basis, customers above Bronze who had a purchase
 //   leave the window lately (the daily job). Time alone can only lower a tier, and a missed
-//   run or two is caught up because the band reaches back a month.
-export type RecomputeScope = 'all' | 'window_expired';
+//   run or two is caught up because the band reaches back a month;
+// - { customerIds }: these customers (after an import added their purchases).
+export type RecomputeScope = 'all' | 'window_expired' | { customerIds: readonly string[] };
 
 const CATCH_UP_DAYS = 31;
 
@@ -23,12 +24,19 @@ export async function recomputeTiers(db: Database, tenantId: string, options: { 
     const settings = await getTierSettings(tx, tenantId);
     if (options.scope === 'window_expired' && settings.basis !== 'last_12_months') return 0;
     const since = windowStart(todayInMalaysia(options.now));
+    const scope = options.scope;
+    if (typeof scope === 'object' && scope.customerIds.length === 0) return 0;
     const chosen =
-      options.scope === 'all'
+      scope === 'all'
         ? sql`c.tenant_id = ${tenantId}`
-        : sql`c.tenant_id = ${tenantId} and c.tier <> 'bronze' and exists (
-            select 1 from ${purchases} p where p.tenant_id = ${tenantId} and p.customer_id = c.id
-              and p.purchased_on > ${addDays(since, -CATCH_UP_DAYS)} and p.purchased_on <= ${since})`;
+        : scope === 'window_expired'
+          ? sql`c.tenant_id = ${tenantId} and c.tier <> 'bronze' and exists (
+              select 1 from ${purchases} p where p.tenant_id = ${tenantId} and p.customer_id = c.id
+                and p.purchased_on > ${addDays(since, -CATCH_UP_DAYS)} and p.purchased_on <= ${since})`
+          : sql`c.tenant_id = ${tenantId} and c.id in (${sql.join(
+              scope.customerIds.map((id) => sql`${id}::uuid`),
+              sql`, `,
+            )})`;
     const spend =
       settings.basis === 'lifetime'
         ? sql`c.total_spent`
