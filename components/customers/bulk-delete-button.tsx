@@ -1,7 +1,7 @@
 'use client';
 
-import { Trash2 } from 'lucide-react';
-import { useActionState, useEffect, useState } from 'react';
+import { Loader2, Trash2 } from 'lucide-react';
+import { useState, useTransition } from 'react';
 import { deleteCustomersAction } from '@/app/(app)/customers/actions';
 import {
   AlertDialog,
@@ -14,23 +14,25 @@ import {
   AlertDialogTrigger,
 } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
-import { SubmitButton } from '@/components/ui/form-field';
 import { toast } from '@/components/ui/sonner';
 
 const customersWord = (n: number) => `${n.toLocaleString('en-MY')} ${n === 1 ? 'customer' : 'customers'}`;
 
 // "Delete N customers" for the selected rows, behind a confirmation that names the count.
 export function BulkDeleteButton({ customerIds, onDeleted }: { customerIds: string[]; onDeleted: () => void }) {
-  const [state, formAction] = useActionState(deleteCustomersAction, null);
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (!state) return;
-    setOpen(false);
-    if (state.ok) {
-      toast.success(`Deleted ${customersWord(state.data.deleted)}.`);
-      onDeleted();
-    } else toast.error(state.fieldErrors.customerIds ?? state.error);
-  }, [state, onDeleted]);
+  const [pending, startTransition] = useTransition();
+  // The toast is raised here rather than from rendered state: deleting the last rows of a page
+  // replaces the table (and this button) with the empty state.
+  const submit = (form: FormData) =>
+    startTransition(async () => {
+      const state = await deleteCustomersAction(null, form);
+      setOpen(false);
+      if (state?.ok) {
+        toast.success(`Deleted ${customersWord(state.data.deleted)}.`);
+        onDeleted();
+      } else if (state) toast.error(state.fieldErrors.customerIds ?? state.error);
+    });
   const count = customerIds.length;
   return (
     <AlertDialog open={open} onOpenChange={setOpen}>
@@ -47,11 +49,14 @@ export function BulkDeleteButton({ customerIds, onDeleted }: { customerIds: stri
             Their conversations, messages, consent history and files are erased for good (PDPA erasure). The audit log keeps only the number deleted. This cannot be undone.
           </AlertDialogDescription>
         </AlertDialogHeader>
-        <form action={formAction}>
+        <form action={submit}>
           <input type="hidden" name="customerIds" value={customerIds.join(',')} />
           <AlertDialogFooter>
             <AlertDialogCancel type="button">Cancel</AlertDialogCancel>
-            <SubmitButton variant="destructive">Delete {customersWord(count)}</SubmitButton>
+            <Button type="submit" variant="destructive" disabled={pending} aria-busy={pending || undefined}>
+              {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+              Delete {customersWord(count)}
+            </Button>
           </AlertDialogFooter>
         </form>
       </AlertDialogContent>

@@ -63,13 +63,15 @@ function AgeInput({ param, label }: { param: 'ageMin' | 'ageMax'; label: string 
       onChange={(e) => setText(e.target.value)}
       aria-label={label}
       placeholder={param === 'ageMin' ? 'Age from' : 'to'}
-      className="h-8 w-24"
+      className="h-8 w-28"
     />
   );
 }
 
-// `sort` and `order` are the list's, defaults applied.
-export function CustomerFilters({ sort, order }: { sort: string; order: string }) {
+const pageSizes = [25, 50, 100];
+
+// `sort`, `order` and `limit` are the list's, defaults applied.
+export function CustomerFilters({ sort, order, limit }: { sort: string; order: string; limit: number }) {
   const { params, navigate } = useCustomerList();
   const [search, setSearch] = useTypedParam(params.search, (next) => navigate({ search: next }, { replace: true }));
   return (
@@ -95,12 +97,19 @@ export function CustomerFilters({ sort, order }: { sort: string; order: string }
             const [nextSort, nextOrder] = e.target.value.split(':');
             navigate({ sort: nextSort, order: nextOrder });
           }}
-          containerClassName="w-44"
+          containerClassName="w-48"
           className="h-8"
         >
           {sortOptions.map(([value, label]) => (
             <NativeSelectOption key={value} value={value}>
               {label}
+            </NativeSelectOption>
+          ))}
+        </NativeSelect>
+        <NativeSelect aria-label="Rows per page" value={String(limit)} onChange={(e) => navigate({ limit: e.target.value })} containerClassName="w-36" className="h-8">
+          {(pageSizes.includes(limit) ? pageSizes : [...pageSizes, limit]).map((n) => (
+            <NativeSelectOption key={n} value={String(n)}>
+              {n} per page
             </NativeSelectOption>
           ))}
         </NativeSelect>

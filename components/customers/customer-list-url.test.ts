@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customersHref, hasFilters } from './customer-list-url';
+import { applyChanges, customersHref, hasFilters } from './customer-list-url';
 
 describe('customersHref', () => {
   it('sets and removes params in a stable order', () => {
@@ -13,6 +13,13 @@ describe('customersHref', () => {
     expect(customersHref(onPage3, { ageMin: '30' })).toBe('/customers?gender=F&ageMin=30&sort=name');
     expect(customersHref(onPage3, { order: 'desc' })).toBe('/customers?gender=F&sort=name&order=desc');
     expect(customersHref(onPage3, { cursor: 'def', page: '4' })).toBe('/customers?gender=F&sort=name&cursor=def&page=4');
+  });
+});
+
+describe('applyChanges', () => {
+  it('drops emptied keys and the page position unless paging', () => {
+    expect(applyChanges({ gender: 'F', cursor: 'abc', page: '2' }, { gender: '', state: 'MY-01' })).toEqual({ state: 'MY-01' });
+    expect(applyChanges({ gender: 'F' }, { cursor: 'abc', page: '2' })).toEqual({ gender: 'F', cursor: 'abc', page: '2' });
   });
 });
 

@@ -12,6 +12,7 @@ export const listParamKeys = [
   'lastInteractionBefore',
   'sort',
   'order',
+  'limit',
   'cursor',
   // The page number shown beside the count; the cursor decides the rows.
   'page',
@@ -23,13 +24,19 @@ export const filterKeys = ['search', 'state', 'gender', 'maritalStatus', 'consen
 
 // `current` with `changes` applied (an empty string removes a key). Anything but a page step
 // starts again at the first page.
-export function customersHref(current: ListParams, changes: ListParams): string {
+export function applyChanges(current: ListParams, changes: ListParams): ListParams {
   const next: ListParams = { ...current, ...changes };
   const paging = Object.keys(changes).every((k) => k === 'cursor' || k === 'page');
   if (!paging) {
     delete next.cursor;
     delete next.page;
   }
+  for (const key of listParamKeys) if (!next[key]) delete next[key];
+  return next;
+}
+
+export function customersHref(current: ListParams, changes: ListParams): string {
+  const next = applyChanges(current, changes);
   const query = new URLSearchParams();
   for (const key of listParamKeys) {
     const value = next[key];

@@ -41,7 +41,8 @@ export function CustomerTable({ customers, sort, order, canDelete }: { customers
   return (
     <div className="grid gap-2">
       {canDelete && selectedIds.length > 0 ? (
-        <div className="flex items-center gap-3 px-2 pt-1">
+        // Stays in view below the header while scrolling a long page.
+        <div className="sticky top-14 z-10 flex items-center gap-3 bg-card px-2 py-1">
           <span className="text-sm text-muted-foreground">{selectedIds.length} selected</span>
           <BulkDeleteButton customerIds={selectedIds} onDeleted={clearSelection} />
         </div>

@@ -28,7 +28,7 @@ export function LastMessageFilter() {
             navigate({ lastInteractionWithinDays: '', lastInteractionBefore: ninetyDaysAgo });
           } else navigate({ lastInteractionWithinDays: next.replace('within:', ''), lastInteractionBefore: '' });
         }}
-        containerClassName="w-44"
+        containerClassName="w-56"
         className="h-8"
       >
         <NativeSelectOption value="">Last message: any time</NativeSelectOption>

@@ -1,8 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { createContext, useCallback, useContext, useMemo, useTransition } from 'react';
-import { type ListParams, customersHref } from './customer-list-url';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useTransition } from 'react';
+import { type ListParams, applyChanges, customersHref } from './customer-list-url';
 
 interface CustomerListState {
   params: ListParams;
@@ -17,12 +17,18 @@ const CustomerListContext = createContext<CustomerListState | null>(null);
 export function CustomerListProvider({ params, children }: { params: ListParams; children: React.ReactNode }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // Changes made while the list is still loading build on each other, not on the rendered URL.
+  const latest = useRef(params);
+  useEffect(() => {
+    latest.current = params;
+  }, [params]);
   const navigate = useCallback(
     (changes: ListParams, options: { replace?: boolean } = {}) => {
-      const href = customersHref(params, changes);
+      const href = customersHref(latest.current, changes);
+      latest.current = applyChanges(latest.current, changes);
       startTransition(() => (options.replace ? router.replace(href, { scroll: false }) : router.push(href, { scroll: false })));
     },
-    [params, router],
+    [router],
   );
   const value = useMemo(() => ({ params, pending, navigate }), [params, pending, navigate]);
   return <CustomerListContext.Provider value={value}>{children}</CustomerListContext.Provider>;

@@ -21,6 +21,7 @@ import { hasRole } from '@/lib/tenants/context';
 
 export const metadata: Metadata = { title: 'Customers' };
 
+// Unless the URL asks for 25 or 100 (the page's "rows per page").
 const PAGE_SIZE = 50;
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -48,7 +49,7 @@ async function loadPage(ctx: Parameters<typeof customerListPage>[1], query: Cust
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await requireSessionContext();
   const params = listParams(await searchParams);
-  const { query, ignored } = parseListQueryLeniently({ ...params, limit: String(PAGE_SIZE) });
+  const { query, ignored } = parseListQueryLeniently({ ...params, limit: params.limit ?? String(PAGE_SIZE) });
   const { result, restarted } = await loadPage(ctx, query);
   const page = restarted ? 1 : Math.max(1, Number.parseInt(params.page ?? '1', 10) || 1);
   const order = query.order ?? defaultOrder[query.sort];
@@ -62,7 +63,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           <AlertDescription>Some filters in the address were not understood and are not applied: {ignored.map((e) => `${e.field} (${e.message})`).join('; ')}</AlertDescription>
         </Alert>
       ) : null}
-      <CustomerFilters sort={query.sort} order={order} />
+      <CustomerFilters sort={query.sort} order={order} limit={query.limit} />
       {result.rows.length === 0 ? (
         result.total.count === 0 && !filtered ? (
           <EmptyState icon={Users} title="No customers yet — they appear when someone messages you" description="Each person who writes to your WhatsApp number becomes a customer here." />
@@ -87,7 +88,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               <CustomerTable key={customersHref(params, {})} customers={result.rows.map((row) => customerJson(row, now))} sort={query.sort} order={order} canDelete={hasRole(ctx, 'admin')} />
             </CardContent>
           </Card>
-          <ListPagination params={params} page={page} shown={result.rows.length} pageSize={PAGE_SIZE} total={result.total} nextCursor={result.nextCursor} prevCursor={result.prevCursor} />
+          <ListPagination params={params} page={page} shown={result.rows.length} pageSize={query.limit} total={result.total} nextCursor={result.nextCursor} prevCursor={result.prevCursor} />
         </>
       )}
     </CustomerListProvider>
