@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { type SQL, and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customerFlags, customers } from '@/db/schema';
 import { normalizeReply } from '@/lib/automation/reply-text';
@@ -93,6 +93,9 @@ async function flagDuplicateIc(db: Database, ref: CustomerRef, otherCustomerId: 
   return flag.id;
 }
 
+// The gender an IC number gives, except that a customer's own "NB" stays.
+const genderFromIc = (icGender: SQL) => sql`case when ${customers.gender} = 'NB' then 'NB' else ${icGender} end`;
+
 async function holderOf(db: Database, ref: CustomerRef, icHash: string): Promise<string | null> {
   const [row] = await db
     .select({ id: customers.id })
@@ -135,7 +138,7 @@ export async function setCustomerIc(
         .set({
           ...sealed,
           dateOfBirth: mykad.dateOfBirth,
-          gender: sql`case when ${customers.gender} = 'NB' then 'NB' else ${mykad.gender} end`,
+          gender: genderFromIc(sql`${mykad.gender}`),
           state: mykad.state,
           birthCountry: mykad.birthCountry,
           updatedAt: new Date(),
@@ -150,6 +153,51 @@ export async function setCustomerIc(
     throw error;
   }
   return { outcome: 'saved', mykad };
+}
+
+// setCustomerIc for many customers at once (a CSV import), with the same rules: numbers no
+// other customer holds are saved in one UPDATE; a number another customer holds, or that an
+// earlier item of the same call claims, goes through setCustomerIc and is flagged. Each
+// customer at most once per call.
+export async function setCustomerIcs(db: Database, tenantId: string, items: readonly { customerId: string; mykad: MyKad }[]): Promise<Map<string, SetIcResult>> {
+  const results = new Map<string, SetIcResult>();
+  const sealed = items.map((item) => ({ ...item, sealed: sealIc(item.mykad.icNumber) }));
+  const hashes = [...new Set(sealed.map((i) => i.sealed.icHash))];
+  const held = hashes.length === 0 ? [] : await db.select({ id: customers.id, icHash: customers.icHash }).from(customers).where(and(eq(customers.tenantId, tenantId), inArray(customers.icHash, hashes)));
+  const holders = new Map(held.map((h) => [h.icHash, h.id]));
+  const claimed = new Set<string>();
+  const quick: typeof sealed = [];
+  const oneByOne: typeof sealed = [];
+  for (const item of sealed) {
+    const holder = holders.get(item.sealed.icHash);
+    if ((holder && holder !== item.customerId) || claimed.has(item.sealed.icHash)) oneByOne.push(item);
+    else {
+      claimed.add(item.sealed.icHash);
+      quick.push(item);
+    }
+  }
+  if (quick.length > 0) {
+    const values = quick.map(
+      ({ customerId, mykad, sealed: s }) =>
+        sql`(${customerId}::uuid, ${s.icEncrypted}::text, ${s.icHash}::text, ${s.icMasked}::text, ${mykad.dateOfBirth}::date, ${mykad.gender}::text, ${mykad.state}::text, ${mykad.birthCountry}::text)`,
+    );
+    try {
+      // A savepoint: a number taken meanwhile (unique index) sends these through one by one.
+      await db.transaction((sp) =>
+        sp.execute(sql`
+          update ${customers} set ic_encrypted = v.ic_encrypted, ic_hash = v.ic_hash, ic_masked = v.ic_masked, date_of_birth = v.date_of_birth,
+            gender = ${genderFromIc(sql`v.gender`)}, state = v.state, birth_country = v.birth_country, updated_at = now()
+          from (values ${sql.join(values, sql`, `)}) as v(id, ic_encrypted, ic_hash, ic_masked, date_of_birth, gender, state, birth_country)
+          where ${customers.tenantId} = ${tenantId} and ${customers.id} = v.id`),
+      );
+      for (const item of quick) results.set(item.customerId, { outcome: 'saved', mykad: item.mykad });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      oneByOne.unshift(...quick);
+    }
+  }
+  for (const item of oneByOne) results.set(item.customerId, await setCustomerIc(db, { tenantId, customerId: item.customerId }, item.mykad.icNumber));
+  return results;
 }
 
 // Gender and marital status as a person gave them (null clears). Returns false when the

@@ -116,6 +116,18 @@ describe('importCustomers', () => {
     expect(flags).toContainEqual(expect.objectContaining({ customerId: claimant!.id, otherCustomerId: holder.customerId, kind: 'duplicate_ic', status: 'open' }));
   });
 
+  it("sets what the IC gives (birth date, state, gender), but a customer's own non-binary gender and the file's gender win", async () => {
+    const nb = await createTestConversation(test.db, t.a, { phone: '+60123000019' });
+    await test.db.update(customers).set({ gender: 'NB' }).where(eq(customers.id, nb.customerId));
+
+    await run(t.a, ['Phone,IC,Gender', '0123000019,030303-12-0001,', '0123000020,030303-12-0003,', '0123000021,030303-12-0005,P']);
+
+    expect(await customerByPhone(t.a, '+60123000019')).toMatchObject({ gender: 'NB', dateOfBirth: '2003-03-03', state: 'MY-12' });
+    expect(await customerByPhone(t.a, '+60123000020')).toMatchObject({ gender: 'M', dateOfBirth: '2003-03-03', state: 'MY-12' });
+    // The file's own word wins over what the IC's last digit says.
+    expect(await customerByPhone(t.a, '+60123000021')).toMatchObject({ gender: 'F', dateOfBirth: '2003-03-03' });
+  });
+
   it('imports the good rows and reports the bad ones with row, column and message', async () => {
     const result = await run(t.a, ['Name,Phone,IC', 'Good One,0123000011,', 'Bad Phone,12345,', 'Bad IC,0123000012,991399-01-1234', 'Good Two,0123000013,']);
 

@@ -52,6 +52,6 @@ export async function importCustomers(
     skipped,
     ...counts,
     issues: issues.sort((a, b) => a.row - b.row),
-    preview: rows.slice(0, PREVIEW_ROWS).map(({ icNumber, ...row }) => ({ ...row, icNumberMasked: icNumber ? maskMyKad(icNumber) : null })),
+    preview: rows.slice(0, PREVIEW_ROWS).map(({ mykad, ...row }) => ({ ...row, icNumberMasked: mykad ? maskMyKad(mykad.icNumber) : null })),
   };
 }

@@ -78,7 +78,7 @@ describe('normalizeRows', () => {
         row: 2,
         name: 'Siti',
         phone: '+60123456789',
-        icNumber: '900101145678',
+        mykad: expect.objectContaining({ icNumber: '900101145678', dateOfBirth: '1990-01-01', state: 'MY-14' }),
         gender: 'F',
         maritalStatus: 'married',
         city: 'Shah Alam',

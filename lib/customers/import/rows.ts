@@ -1,5 +1,5 @@
 import type { CsvRecord } from '@/lib/csv/parse';
-import { parseMyKad } from '@/lib/mykad';
+import { type MyKad, parseMyKad } from '@/lib/mykad';
 import { toE164 } from '../phone';
 import { type Gender, type MaritalStatus, parseGender, parseMaritalStatus } from '../profile';
 import { type ImportField, type ImportMapping, importFieldLabels, importFields } from './fields';
@@ -20,7 +20,7 @@ export interface ImportRow {
   row: number;
   phone: string;
   name: string | null;
-  icNumber: string | null;
+  mykad: MyKad | null;
   gender: Gender | null;
   maritalStatus: MaritalStatus | null;
   city: string | null;
@@ -91,7 +91,7 @@ export function normalizeRows(records: readonly CsvRecord[], columns: Columns, n
       row: record.row,
       phone: phone ?? '',
       name: cell('name'),
-      icNumber: mykad?.ok ? mykad.value.icNumber : null,
+      mykad: mykad?.ok ? mykad.value : null,
       gender: word('gender', parseGender, 'Write M, F or NB (also L/LELAKI, P/PEREMPUAN).'),
       maritalStatus: word('maritalStatus', parseMaritalStatus, 'Write single, married, divorced or widowed (also BUJANG, BERKAHWIN, BERCERAI, BALU, DUDA).'),
       city: cell('city'),
