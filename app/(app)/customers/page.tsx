@@ -1,6 +1,7 @@
 import { SearchX, Users } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { CustomerCsvActions } from '@/components/customers/customer-csv-actions';
 import { CustomerFilters } from '@/components/customers/customer-filters';
 import { type ListParams, customersHref, filterKeys, hasFilters, listParamKeys } from '@/components/customers/customer-list-url';
 import { CustomerTable } from '@/components/customers/customer-table';
@@ -57,7 +58,11 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const now = new Date();
   return (
     <CustomerListProvider params={params}>
-      <PageHeader title="Customers" description="Everyone who has written to your WhatsApp number, with their consent and profile." />
+      <PageHeader
+        title="Customers"
+        description="Everyone who has written to your WhatsApp number, with their consent and profile."
+        actions={hasRole(ctx, 'admin') ? <CustomerCsvActions params={params} /> : undefined}
+      />
       {ignored.length > 0 ? (
         <Alert className="mb-4">
           <AlertDescription>Some filters in the address were not understood and are not applied: {ignored.map((e) => `${e.field} (${e.message})`).join('; ')}</AlertDescription>
