@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelTypes, consentStatuses, customers, messageDirections, messageStatuses, messageTypes, messagingLimits, roles, templateCategories, templateHeaderTypes, templateLanguages, templateStatuses, purchases, tiers } from '@/db/schema';
 import { moneyString } from '@/lib/purchases/money';
+import { segmentCriteriaSchema } from '@/lib/segments/filter-schema';
 
 // Response shapes of the public API (camelCase, ISO dates). Request schemas live beside the
 // lib function they feed and are reused here.
@@ -208,6 +209,28 @@ export const purchaseResultSchema = purchaseSchema
 export const duplicatePurchaseProblemSchema = problemSchema
   .extend({ existingPurchaseId: z.uuid().describe('The purchase this receipt already is') })
   .meta({ id: 'DuplicatePurchaseProblem' });
+
+export const segmentSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string().nullable(),
+    criteria: segmentCriteriaSchema.describe('{ filter: tree }; evaluated each time the segment is used'),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Segment' });
+
+export const segmentWithCountSchema = segmentSchema
+  .extend({ customerCount: z.number().int().describe('Customers who match now (exact; anonymised customers never match)') })
+  .meta({ id: 'SegmentWithCount' });
+
+export const segmentPreviewSchema = z
+  .object({
+    count: z.number().int().describe('Customers who match now (exact)'),
+    sample: z.array(customerSchema).describe('The newest 10 of them'),
+  })
+  .meta({ id: 'SegmentPreview' });
 
 export function listOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), nextCursor: z.string().nullable() });

@@ -13,6 +13,8 @@ import { breachCreateSchema, breachListQuerySchema, breachPatchSchema, breachSch
 import { dataRequestCreateSchema, dataRequestListQuerySchema, dataRequestPatchSchema, dataRequestSchema } from '@/lib/pdpa/requests';
 import { purchaseImportFormSchema, purchaseImportResultSchema } from '@/lib/purchases/import/form';
 import { idempotencyKeySchema, purchaseInputSchema, purchasePatchSchema } from '@/lib/purchases/input';
+import { segmentCriteriaSchema } from '@/lib/segments/filter-schema';
+import { segmentInputSchema, segmentPatchSchema } from '@/lib/segments/schema';
 import { outboundInputSchema } from '@/lib/whatsapp/outbound/queue-message';
 import type { Operation } from './openapi';
 import { listQuerySchema } from './pagination';
@@ -31,6 +33,9 @@ import {
   memberSchema,
   purchaseResultSchema,
   purchaseSchema,
+  segmentPreviewSchema,
+  segmentSchema,
+  segmentWithCountSchema,
   templateSchema,
   templateSyncResultSchema,
   tenantSchema,
@@ -41,6 +46,7 @@ const customerId = z.object({ id: z.uuid() });
 const templateId = z.object({ id: z.uuid() });
 const dataRequestId = z.object({ id: z.uuid() });
 const breachId = z.object({ id: z.uuid() });
+const segmentId = z.object({ id: z.uuid() });
 const purchaseId = z.object({ id: z.uuid() });
 
 // Every public endpoint, described by the same zod schemas the handlers validate with.
@@ -516,4 +522,59 @@ export const operations: Operation[] = [
       403: { description: 'Needs the admin role' },
       413: { description: 'The file is over 5 MB' },
     },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/segments',
+    tag: 'Segments',
+    summary: 'The saved segments, newest first (without counts: GET one for its count)',
+    query: listQuerySchema,
+    responses: { 200: { description: 'A page of segments', schema: listOf(segmentSchema) } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/segments',
+    tag: 'Segments',
+    summary: 'Save a segment: a name unique in the tenant (ignoring case) and criteria { filter: tree }',
+    body: segmentInputSchema,
+    responses: { 201: { description: 'Saved', schema: segmentSchema }, 403: { description: 'Needs the admin role' }, 409: { description: 'Another segment has this name' } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/segments/{id}',
+    tag: 'Segments',
+    summary: 'One segment, with the number of customers who match it now',
+    params: segmentId,
+    responses: { 200: { description: 'The segment', schema: segmentWithCountSchema }, 404: { description: 'No segment with that id in this tenant' } },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/segments/{id}',
+    tag: 'Segments',
+    summary: 'Rename a segment, change its description or replace its criteria',
+    params: segmentId,
+    body: segmentPatchSchema,
+    responses: {
+      200: { description: 'The segment', schema: segmentSchema },
+      403: { description: 'Needs the admin role' },
+      404: { description: 'No segment with that id in this tenant' },
+      409: { description: 'Another segment has this name' },
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/segments/{id}',
+    tag: 'Segments',
+    summary: 'Delete a segment',
+    params: segmentId,
+    responses: { 204: { description: 'Deleted' }, 403: { description: 'Needs the admin role' }, 404: { description: 'No segment with that id in this tenant' } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/segments/preview',
+    tag: 'Segments',
+    summary: 'How many customers criteria match now, and the newest 10 of them; a bad condition answers 422 with its path, e.g. filter.and.1.value',
+    body: segmentCriteriaSchema,
+    responses: { 200: { description: 'The count and a sample', schema: segmentPreviewSchema } },
+  },
 ];

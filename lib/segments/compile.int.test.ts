@@ -87,6 +87,18 @@ describe('segment filter on customers', () => {
     expect(await matching({ not: { not: { field: 'state', op: 'eq', value: 'MY-10' } } })).toEqual(['Aisyah']);
   });
 
+  it.each<[string, unknown]>([
+    ['an or over unknowns', { or: [{ field: 'gender', op: 'eq', value: 'F' }, { field: 'state', op: 'eq', value: 'MY-14' }] }],
+    ['an and over unknowns', { and: [{ field: 'maritalStatus', op: 'eq', value: 'single' }, { field: 'age', op: 'lt', value: 30 }] }],
+    ['a nested not', { and: [{ not: { field: 'state', op: 'in', value: ['MY-10'] } }, { or: [{ field: 'totalSpent', op: 'gte', value: 45.9 }, { field: 'lastInteractionAt', op: 'isNull' }] }] }],
+    ['averageSpend on a customer without purchases', { field: 'averageSpend', op: 'lt', value: 300 }],
+  ])('not(%s) holds exactly the customers the filter leaves out', async (_, filter) => {
+    const everyone = ['Aisyah', 'Badrul', 'Chong', 'Devi'];
+    const inside = await matching(filter);
+    const outside = await matching({ not: filter });
+    expect([...inside, ...outside].sort()).toEqual(everyone);
+  });
+
   it('treats values as parameters, never as SQL', async () => {
     expect(await matching({ field: 'createdAt', op: 'gte', value: "2026-01-01'; drop table customers; --" }).catch((e: Error) => e.message)).toMatch(/Invalid|date/i);
     expect(await matching({ field: 'gender', op: 'in', value: ['F'] })).toEqual(['Aisyah', 'Devi']);

@@ -143,13 +143,16 @@ function leafCondition(leaf: FilterLeaf, now: Date): SQL {
   return valueCondition(column, leaf.op, leaf.value);
 }
 
-// Compiles a validated filter tree to one parameterised condition on customers. Every leaf is
-// made two-valued (NULL → false), so `not` is the exact complement of what it wraps.
+// Compiles a validated filter tree to one parameterised condition on customers, true exactly
+// for the customers it means (a WHERE drops NULL like false). Leaves stay bare so indexes serve
+// them; only the operand of a `not` is made two-valued (NULL → false), so `not` is the exact
+// complement of what it wraps: without a `not` inside, and/or are true on the same rows
+// whether an unknown is NULL or false.
 export function compileFilter(tree: FilterTree, now: Date = new Date()): SQL {
   if ('and' in tree) return and(...tree.and.map((t) => compileFilter(t, now))) ?? sql`true`;
   if ('or' in tree) return or(...tree.or.map((t) => compileFilter(t, now))) ?? sql`false`;
-  if ('not' in tree) return not(compileFilter(tree.not, now));
-  return sql`coalesce(${leafCondition(tree, now)}, false)`;
+  if ('not' in tree) return not(sql`coalesce(${compileFilter(tree.not, now)}, false)`);
+  return sql`(${leafCondition(tree, now)})`;
 }
 
 // The customers a segment means: the tenant's, not anonymised, matching the filter.

@@ -8,7 +8,7 @@ export const MAX_DEPTH = 8;
 export const MAX_LEAVES = 100;
 const MAX_LIST = 100;
 
-const enumValues = {
+export const filterEnumValues = {
   gender: ['M', 'F', 'NB'],
   maritalStatus: ['single', 'married', 'divorced', 'widowed'],
   state: malaysianStates.map((s) => s.code),
@@ -16,21 +16,27 @@ const enumValues = {
   consentStatus: ['unknown', 'pending', 'granted', 'withdrawn'],
 } as const;
 
+const amountMessage = 'Use an amount like 150 or 150.50.';
+const wholeNumber = (max: number) => z.number({ error: 'Enter a whole number.' }).int('Enter a whole number.').min(0, 'Enter 0 or more.').max(max, `Enter at most ${max.toLocaleString('en')}.`);
 // Money: a number or a decimal string with at most two places.
-const money = z.union([z.number().finite().min(0).max(1e9), z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, 'Use an amount like 150 or 150.50.').transform(Number)]);
-const count = z.number().int().min(0).max(1_000_000);
+const money = z.union([z.number().finite().min(0, amountMessage).max(1e9, amountMessage), z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, amountMessage).transform(Number)], { error: amountMessage });
+const count = wholeNumber(1_000_000);
 // A Malaysian calendar day (YYYY-MM-DD) or an exact ISO time with an offset.
-const moment = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
-const days = z.number().int().min(0).max(36_500);
+const moment = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'Use a date like 2026-01-31.' });
+const days = wholeNumber(36_500);
+const age = wholeNumber(150);
+
+// The value schemas the simple criteria form shares with the tree.
+export const filterValues = { money, count, days, age };
 const nothing = z.null().optional();
 
 function ordered<T extends z.ZodType<number | string>>(value: T) {
-  return z.tuple([value, value]).refine(([a, b]) => a !== undefined && b !== undefined && a <= b, 'The first bound must not be after the second.');
+  return z.tuple([value, value], { error: 'Give both bounds.' }).refine(([a, b]) => a !== undefined && b !== undefined && a <= b, 'The first bound must not be after the second.');
 }
 
 function enumOps(values: readonly string[]) {
-  const one = z.enum(values as [string, ...string[]]);
-  const many = z.array(one).min(1).max(MAX_LIST);
+  const one = z.enum(values as [string, ...string[]], { error: 'Choose one of the listed values.' });
+  const many = z.array(one, { error: 'Choose at least one value.' }).min(1, 'Choose at least one value.').max(MAX_LIST);
   return { eq: one, neq: one, in: many, nin: many, isNull: nothing, notNull: nothing };
 }
 
@@ -45,16 +51,16 @@ export const fieldRules = {
   totalSpent: numberOps(money),
   averageSpend: numberOps(money),
   purchaseCount: numberOps(count),
-  age: numberOps(z.number().int().min(0).max(150)),
-  gender: enumOps(enumValues.gender),
-  maritalStatus: enumOps(enumValues.maritalStatus),
-  state: enumOps(enumValues.state),
-  tier: enumOps(enumValues.tier),
-  consentStatus: enumOps(enumValues.consentStatus),
+  age: numberOps(age),
+  gender: enumOps(filterEnumValues.gender),
+  maritalStatus: enumOps(filterEnumValues.maritalStatus),
+  state: enumOps(filterEnumValues.state),
+  tier: enumOps(filterEnumValues.tier),
+  consentStatus: enumOps(filterEnumValues.consentStatus),
   lastInteractionAt: dateOps,
   lastPurchaseAt: dateOps,
   createdAt: dateOps,
-  hasIc: { eq: z.boolean() },
+  hasIc: { eq: z.boolean({ error: 'Choose yes or no.' }) },
 } as const;
 
 export type FilterField = keyof typeof fieldRules;
@@ -118,7 +124,31 @@ function parseTree(input: unknown, ctx: z.RefinementCtx, path: (string | number)
   return leaf.success ? leaf.data : forward(leaf.error.issues);
 }
 
-export const filterTreeSchema: z.ZodType<FilterTree, unknown> = z.unknown().transform((input, ctx) => parseTree(input, ctx, []) ?? z.NEVER);
+// The tree as JSON Schema for the OpenAPI document, generated from fieldRules (the check above
+// dispatches by hand, which zod cannot describe): one leaf shape per field, and the groups.
+const FILTER_REF = '#/$defs/SegmentFilter';
+function filterJsonSchema() {
+  const leaves = Object.entries(fieldRules).map(([field, ops]) => {
+    const values = [...new Set(Object.values(ops).map((v: z.ZodType) => JSON.stringify(z.toJSONSchema(v, { io: 'input', unrepresentable: 'any' }))))];
+    const value = values.map((v) => {
+      const { $schema: _dialect, ...rest } = JSON.parse(v) as Record<string, unknown>;
+      return rest;
+    });
+    return { type: 'object', additionalProperties: false, required: ['field', 'op'], properties: { field: { const: field }, op: { enum: Object.keys(ops) }, value: { anyOf: value } } };
+  });
+  const group = (key: string) => ({ type: 'object', additionalProperties: false, required: [key], properties: { [key]: { type: 'array', minItems: 1, maxItems: MAX_LEAVES, items: { $ref: FILTER_REF } } } });
+  const negation = { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: FILTER_REF } } };
+  return {
+    type: 'object',
+    description: `A leaf { field, op, value } (the value depends on the operator: a list for in/nin, [low, high] for between, none for isNull/notNull, whole days for withinDays/olderThanDays, YYYY-MM-DD Malaysian days or ISO times for dates) or a group { and: [...] }, { or: [...] }, { not: tree }; at most ${MAX_DEPTH} levels and ${MAX_LEAVES} leaves.`,
+    anyOf: [...leaves, group('and'), group('or'), negation],
+  };
+}
+
+export const filterTreeSchema: z.ZodType<FilterTree, unknown> = z
+  .unknown()
+  .transform((input, ctx) => parseTree(input, ctx, []) ?? z.NEVER)
+  .meta({ id: 'SegmentFilter', ...filterJsonSchema() });
 
 function measure(tree: FilterTree, depth = 1): { depth: number; leaves: number } {
   const children = 'and' in tree ? tree.and : 'or' in tree ? tree.or : 'not' in tree ? [tree.not] : null;

@@ -20,6 +20,8 @@ import { getMember, listMembers } from '@/lib/members/members';
 import { todayInMalaysia } from '@/lib/mykad';
 import { getPurchase, listCustomerPurchases } from '@/lib/purchases/list';
 import { recordPurchase } from '@/lib/purchases/record';
+import { segmentCriteriaSchema } from '@/lib/segments/filter-schema';
+import { createSegment, getSegment, listSegments } from '@/lib/segments/segments';
 import { createTemplate, getTemplate, listTemplates } from '@/lib/templates/templates';
 import type { TenantContext } from '@/lib/tenants/context';
 import { type MemberContext, TEST_PASSWORD, addTestMessage, cloudChannelInput, createTestConversation, createTestTenant, uniqueEmail } from './factories';
@@ -182,5 +184,12 @@ export const resourceProbes: ResourceProbe[] = [
       return pages.flat().map((p) => p.id);
     },
     get: (db, ctx, id) => getPurchase(db, ctx, id),
+  },
+  {
+    name: 'segments',
+    create: async (db, ctx) =>
+      (await createSegment(db, ctx, { name: `Probe ${randomUUID().slice(0, 8)}`, criteria: segmentCriteriaSchema.parse({ filter: { field: 'consentStatus', op: 'eq', value: 'granted' } }) })).id,
+    list: async (db, ctx) => (await listSegments(db, ctx, { limit: 1000 })).map((s) => s.id),
+    get: (db, ctx, id) => getSegment(db, ctx, id),
   },
 ];
