@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { conversations, customers, messages } from '@/db/schema';
 import { localJobClient } from '@/lib/jobs/local-driver';
-import { runDueJobs } from '@/lib/jobs/worker';
 import { createTemplate } from '@/lib/templates/templates';
 import type { TenantContext } from '@/lib/tenants/context';
 import { renderTemplateBody } from '@/lib/whatsapp/outbound/window';
 import { sandboxChannel } from '@/lib/whatsapp/sandbox/channel';
 import { simulateInbound } from '@/lib/whatsapp/sandbox/simulate-inbound';
+import { runDemoJobs, settleSummaries } from './demo-automation';
 
 // The demo tenant's history on its sandbox number. Customers' messages go through the real
-// path — signed webhooks into acceptWebhookDelivery, processed by the webhook job, run here
-// because the worker starts only after seeding. The business's replies are inserted as they
-// end up after sending and the status webhooks (delivered or read), so their times can lie
-// in the past.
+// path — signed webhooks into acceptWebhookDelivery, processed by the webhook job and the
+// conversation automations, run here (demo-automation.ts) because the worker starts only after
+// seeding. The business's replies are inserted as they end up after sending and the status
+// webhooks (delivered or read), so their times can lie in the past.
 
 type Turn = readonly ['in' | 'out', string] | readonly ['template', 'order' | 'promo', readonly string[]];
 
@@ -39,13 +39,9 @@ const names = [
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-function demoPhone(i: number): string {
+export function demoPhone(i: number): string {
   const prefix = ['12', '13', '16', '17', '19'][i % 5];
   return `+60${prefix}${String(2_345_000 + i * 7_919).padStart(7, '0')}`;
-}
-
-async function runQueuedJobs(db: Database): Promise<void> {
-  while ((await runDueJobs(db, { limit: 50 })).claimed > 0);
 }
 
 async function seedTemplates(db: Database, ctx: TenantContext) {
@@ -82,26 +78,6 @@ function reply(turn: Turn, templates: Templates, at: Date, recent: boolean, sent
   return { ...base, ...status, type: 'template' as const, text: renderTemplateBody(template.body, parameters), content };
 }
 
-// Counters, previews and the unread count as the inbox expects them, from the messages.
-async function settleSummaries(db: Database, tenantId: string, channelId: string) {
-  const latest = sql`(select m.text from ${messages} m where m.conversation_id = ${conversations.id} order by m.created_at desc limit 1)`;
-  await db
-    .update(conversations)
-    .set({
-      lastMessageAt: sql`(select max(m.created_at) from ${messages} m where m.conversation_id = ${conversations.id})`,
-      lastMessagePreview: latest,
-      unreadCount: sql`(select count(*) from ${messages} m where m.conversation_id = ${conversations.id} and m.direction = 'inbound' and m.created_at > coalesce((select max(o.created_at) from ${messages} o where o.conversation_id = ${conversations.id} and o.direction = 'outbound'), 'epoch'))`,
-    })
-    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.channelId, channelId)));
-  await db
-    .update(customers)
-    .set({
-      outboundCount: sql`(select count(*) from ${messages} m where m.customer_id = ${customers.id} and m.direction = 'outbound')`,
-      lastInteractionAt: sql`(select max(m.created_at) from ${messages} m where m.customer_id = ${customers.id})`,
-    })
-    .where(eq(customers.tenantId, tenantId));
-}
-
 // Thirty customers with a few messages each over the past fortnight, the latest three still
 // waiting for an answer; and two approved templates, one in Malay and one in English.
 export async function seedDemoConversations(db: Database, ctx: TenantContext, agentId: string | null): Promise<void> {
@@ -120,7 +96,7 @@ export async function seedDemoConversations(db: Database, ctx: TenantContext, ag
       at += (2 + (i % 4)) * MINUTE;
     }
   }
-  await runQueuedJobs(db);
+  await runDemoJobs(db, ctx.tenantId);
 
   for (const [n, r] of replies.entries()) {
     const [row] = await db

@@ -19,7 +19,9 @@ const CATCH_UP_MS = 24 * 60 * 60 * 1000;
 
 export interface HandleInboundOptions {
   jobs?: JobClient;
-  now?: () => Date;
+  // When the automations act on a message; now by default. The demo seed replays history at
+  // each message's own time.
+  clock?: (message: { createdAt: Date }) => Date;
 }
 
 type Inbound = Pick<Message, 'id' | 'type' | 'text' | 'content' | 'createdAt' | 'conversationId' | 'channelId' | 'customerId'>;
@@ -66,7 +68,7 @@ export async function handleInboundMessage(db: Database, input: { tenantId: stri
       .orderBy(asc(messages.createdAt), asc(messages.id));
     const settings = await conversationSettings(tx, input.tenantId);
     for (const message of waiting) {
-      await handleOne(tx, input.tenantId, message, { jobs, settings, now: options.now?.() ?? new Date() });
+      await handleOne(tx, input.tenantId, message, { jobs, settings, now: options.clock?.(message) ?? new Date() });
     }
   });
 }
