@@ -1,10 +1,11 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db';
-import { channels, customers, media, messages } from '@/db/schema';
+import { customers, media, messages } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
+import { messageMediaFiles } from '@/lib/pdpa/media-erasure';
 import { type ObjectStorage, getStorage } from '@/lib/storage';
 import { type TenantContext, hasRole } from '@/lib/tenants/context';
 import { deleteSandboxMedia } from '@/lib/whatsapp/sandbox/media-store';
@@ -50,18 +51,7 @@ export async function deleteCustomers(
   const { deleted, files } = await db.transaction(async (tx) => {
     // consent_events refuses deletes except inside an erasure (migration 0003).
     await tx.execute(sql`select set_config('sembang.erasure', 'on', true)`);
-    // media has no customer column: it is reached through the customers' messages.
-    const files = await tx
-      .select({
-        id: media.id,
-        tenantId: media.tenantId,
-        storageKey: media.storageKey,
-        sandboxMediaId: sql<string | null>`case when ${channels.type} = 'sandbox' then ${media.providerMediaId} end`,
-      })
-      .from(messages)
-      .innerJoin(media, and(eq(media.tenantId, ctx.tenantId), eq(media.id, messages.mediaId)))
-      .leftJoin(channels, and(eq(channels.tenantId, ctx.tenantId), eq(channels.id, media.channelId)))
-      .where(and(eq(messages.tenantId, ctx.tenantId), inArray(messages.customerId, ids), isNotNull(messages.mediaId)));
+    const files = await messageMediaFiles(tx, ctx.tenantId, inArray(messages.customerId, ids));
     const removed = await tx
       .delete(customers)
       .where(and(eq(customers.tenantId, ctx.tenantId), inArray(customers.id, ids)))
