@@ -12,6 +12,7 @@ export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
     { href: '/settings/templates', label: 'Templates' },
     { href: '/settings/api-keys', label: 'API keys' },
     { href: '/settings/pdpa', label: 'PDPA' },
+    { href: '/settings/tiers', label: 'Tiers' },
   ];
   const items = [{ href: '/settings', label: 'Your account' }, ...(isAdmin ? adminItems : [])];
   return (

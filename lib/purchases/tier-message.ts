@@ -6,7 +6,7 @@ import { type JobClient, getJobClient } from '@/lib/jobs/client';
 import { queueSystemMessages } from '@/lib/whatsapp/outbound/system-message';
 import { isWindowOpen } from '@/lib/whatsapp/outbound/window';
 import { formatRinggit } from './money';
-import { tierLabels } from './tiers';
+import { tierLabels } from './tier-labels';
 
 const tierUpText = {
   ms: (v: { name: string; tier: string; brand: string; spend: string }) =>

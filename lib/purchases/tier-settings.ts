@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db';
-import { tenantSettings, tierRules, tiers } from '@/db/schema';
+import { type Tier, customers, tenantSettings, tierRules, tiers } from '@/db/schema';
 import { moneySchema } from './money';
 import { DEFAULT_TIER_THRESHOLDS, type TierThresholds, thresholdProblem, thresholdsFrom } from './tiers';
 
@@ -21,6 +21,18 @@ export async function getTierSettings(db: Database, tenantId: string): Promise<T
     db.select({ basis: tenantSettings.tierBasis, tierUpMessage: tenantSettings.tierUpMessage }).from(tenantSettings).where(eq(tenantSettings.tenantId, tenantId)).limit(1),
   ]);
   return { thresholds: thresholdsFrom(rules), basis: settings?.basis ?? 'lifetime', tierUpMessage: settings?.tierUpMessage ?? false };
+}
+
+// How many of the tenant's customers are in each tier (Settings → Tiers).
+export async function customersPerTier(db: Database, tenantId: string): Promise<Record<Tier, number>> {
+  const rows = await db
+    .select({ tier: customers.tier, n: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(eq(customers.tenantId, tenantId))
+    .groupBy(customers.tier);
+  const counts = Object.fromEntries(tiers.map((t) => [t, 0])) as Record<Tier, number>;
+  for (const row of rows) counts[row.tier] = row.n;
+  return counts;
 }
 
 // Provisioning: the default thresholds, unless the tenant already has rules.

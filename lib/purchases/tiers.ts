@@ -1,5 +1,6 @@
 import { type Tier, tiers } from '@/db/schema';
 import { toCents } from './money';
+import { tierLabels } from './tier-labels';
 
 // Loyalty tiers: a customer is in the highest tier whose threshold their spend has reached.
 // Bronze is the floor (0); the others must rise strictly: Bronze < Silver < Gold < Platinum.
@@ -8,11 +9,6 @@ export type TierThresholds = Record<Tier, string>;
 
 // Used when a tenant has no tier_rules rows (provisioning writes these).
 export const DEFAULT_TIER_THRESHOLDS: TierThresholds = { bronze: '0.00', silver: '500.00', gold: '2000.00', platinum: '5000.00' };
-
-export const tierLabels: Record<'en' | 'ms', Record<Tier, string>> = {
-  en: { bronze: 'Bronze', silver: 'Silver', gold: 'Gold', platinum: 'Platinum' },
-  ms: { bronze: 'Gangsa', silver: 'Perak', gold: 'Emas', platinum: 'Platinum' },
-};
 
 export function tierRank(tier: Tier): number {
   return tiers.indexOf(tier);

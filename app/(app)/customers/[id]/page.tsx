@@ -1,4 +1,4 @@
-import { ArrowLeft, MessagesSquare, ShoppingBag, Trophy } from 'lucide-react';
+import { ArrowLeft, MessagesSquare, Trophy } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -10,6 +10,7 @@ import { CustomerStats } from '@/components/customers/customer-stats';
 import { CustomerTimeline } from '@/components/customers/customer-timeline';
 import { DataRightsPanel } from '@/components/customers/data-rights-panel';
 import { ProfileCard } from '@/components/customers/profile-card';
+import { PurchaseHistory } from '@/components/customers/purchase-history';
 import { inboxHref } from '@/components/inbox/inbox-href';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
@@ -111,7 +112,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           </Card>
           <div className="grid gap-6 lg:grid-cols-2">
             <Section title="Purchases">
-              <EmptyState icon={ShoppingBag} titleAs="h3" title="No purchases recorded" description="Receipts and purchases will be listed here, with spend and loyalty tier." className="min-h-40 p-6 md:p-6" />
+              <PurchaseHistory ctx={ctx} customer={customer} canEdit={admin} />
             </Section>
             <Section title="Contest entries">
               <EmptyState icon={Trophy} titleAs="h3" title="No contest entries" description="Entries to your contests will be listed here." className="min-h-40 p-6 md:p-6" />
