@@ -4,6 +4,7 @@ import { users } from '@/db/schema';
 import type { JobClient } from '@/lib/jobs/client';
 import { seedDemoConsent } from './demo-consent';
 import { seedDemoConversations } from './demo-conversations';
+import { seedDemoPurchases } from './demo-purchases';
 import { seedTenant } from './tenant';
 
 // Local demo logins only: the demo is seeded in the embedded mode, never on PostgreSQL
@@ -17,13 +18,14 @@ export const DEMO_BUSINESS = 'Kedai Kopi Aisyah';
 
 // Creates the demo tenant unless its owner exists, with sandbox conversations, templates, and
 // customers in every consent state with MyKad profiles.
-// Later issues add purchases, campaigns and contests here.
+// Later issues add campaigns and contests here.
 export async function seedDemo(db: Database, jobs?: JobClient): Promise<{ created: boolean }> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoLogins.owner.email)).limit(1);
   if (existing) return { created: false };
   const { tenant, owner, members } = await seedTenant(db, { businessName: DEMO_BUSINESS, owner: demoLogins.owner, members: [{ ...demoLogins.agent, role: 'agent' }] }, jobs);
   const ctx = { tenantId: tenant.id, tenantName: tenant.name, role: 'owner' as const, userId: owner.id, apiKeyId: null };
   await seedDemoConversations(db, ctx, members[0]?.id ?? null);
+  await seedDemoPurchases(db, ctx);
   await seedDemoConsent(db, ctx);
   return { created: true };
 }
