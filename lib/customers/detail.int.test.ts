@@ -4,8 +4,10 @@ import { auditLog, customerFlags } from '@/db/schema';
 import { useTestDatabase } from '@/lib/testing/database';
 import { type MemberContext, type TestConversation, addMember, addTestMessage, createTestConversation } from '@/lib/testing/factories';
 import { type TwoTenants, createTwoTenants } from '@/lib/testing/isolation';
+import { listConversations } from '@/lib/inbox/conversations';
 import { getCustomerDetail } from './detail';
 import { closeCustomerFlag, listOpenCustomerFlags } from './flags';
+import { customerMessageJson, listCustomerMessages } from './messages';
 import { sealIc } from './ic';
 import { setCustomerIc } from './profile';
 import { revealCustomerIc } from './reveal-ic';
@@ -97,6 +99,18 @@ describe('getCustomerDetail', () => {
       expect(detail.customer).toMatchObject({ icNumberMasked: '900101-14-****', dateOfBirth: '1990-01-01', state: 'MY-14' });
       expect(JSON.stringify(detail)).not.toContain('5678');
     }
+  });
+
+  it('masks an IC number the customer typed, in the timeline, the inbox preview and the REST messages', async () => {
+    const typed = await createTestConversation(test.db, t.a, { name: 'Typed IC' });
+    await addTestMessage(test.db, t.a, typed, { direction: 'inbound', text: 'IC saya 850505-10-2468 ya' });
+
+    const detail = await getCustomerDetail(test.db, admin, typed.customerId);
+    expect(detail.timeline.data.map((m) => m.text)).toEqual(['IC saya 850505-10-**** ya']);
+    const conversations = await listConversations(test.db, agent, { filter: 'all', limit: 50 });
+    expect(conversations.find((c) => c.id === typed.conversationId)?.lastMessagePreview).toBe('IC saya 850505-10-**** ya');
+    const [message] = await listCustomerMessages(test.db, agent, typed.customerId, { limit: 10 });
+    expect(message && customerMessageJson(message).text).toBe('IC saya 850505-10-**** ya');
   });
 
   it('has the stats, the newest page of messages and the latest conversation', async () => {

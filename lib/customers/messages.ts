@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { type Message, messages } from '@/db/schema';
 import { afterCursor, type Cursor } from '@/lib/api/pagination';
+import { shownText } from '@/lib/inbox/views';
 import type { TenantContext } from '@/lib/tenants/context';
 import { getCustomer } from './customers';
 
@@ -12,7 +13,7 @@ export function customerMessageJson(row: Message) {
     conversationId: row.conversationId,
     direction: row.direction,
     type: row.type,
-    text: row.text,
+    text: shownText(row.text),
     status: row.status,
     wamid: row.wamid,
     errorCode: row.errorCode,

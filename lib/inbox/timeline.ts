@@ -5,7 +5,7 @@ import { media, messages, users } from '@/db/schema';
 import { afterCursor, type Cursor, page } from '@/lib/api/pagination';
 import type { TenantContext } from '@/lib/tenants/context';
 import { getConversation } from './conversations';
-import { type MessageView, failureText, iso } from './views';
+import { type MessageView, failureText, iso, shownText } from './views';
 
 const quoted = alias(messages, 'quoted');
 
@@ -56,6 +56,8 @@ type MessageRow = Awaited<ReturnType<typeof selectMessageRows>>[number];
 function messageView({ sentByUserId, sentByName, ...row }: MessageRow): MessageView {
   return {
     ...row,
+    text: shownText(row.text),
+    quoted: row.quoted ? { ...row.quoted, text: shownText(row.quoted.text) } : null,
     media: row.mediaId ? row.media : null,
     sentAt: iso(row.sentAt),
     deliveredAt: iso(row.deliveredAt),

@@ -1,4 +1,5 @@
 import type { ChannelType, Conversation, MessageStatus, MessageType } from '@/db/schema';
+import { maskMyKadNumbers } from '@/lib/mykad';
 import { isWindowOpen, SERVICE_WINDOW_MS } from '@/lib/whatsapp/outbound/window';
 import { codeInfo } from '@/lib/whatsapp/providers/error-codes';
 
@@ -65,6 +66,10 @@ export interface MessageView {
 
 export const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+// Message text as the team sees it: an IC number a customer typed is masked, as everywhere
+// else; the full number is only shown through the customer page's logged reveal.
+export const shownText = (text: string | null) => (text === null ? null : maskMyKadNumbers(text));
+
 interface ConversationRow {
   conversation: Conversation;
   customer: ConversationView['customer'];
@@ -79,7 +84,7 @@ export function conversationView(row: ConversationRow, now = new Date()): Conver
     status: c.status,
     unreadCount: c.unreadCount,
     lastMessageAt: c.lastMessageAt.toISOString(),
-    lastMessagePreview: c.lastMessagePreview,
+    lastMessagePreview: shownText(c.lastMessagePreview),
     lastInboundAt: iso(c.lastInboundAt),
     windowOpen: isWindowOpen(c.lastInboundAt, now),
     windowClosesAt: c.lastInboundAt ? new Date(c.lastInboundAt.getTime() + SERVICE_WINDOW_MS).toISOString() : null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, findMyKadNumber, maskMyKad, parseMyKad, todayInMalaysia } from './mykad';
+import { ageOn, findMyKadNumber, maskMyKad, maskMyKadNumbers, parseMyKad, todayInMalaysia } from './mykad';
 import { malaysianStates } from './places';
 
 // 21 Nov 2026, 10:00 in Kuala Lumpur.
@@ -189,6 +189,22 @@ describe('findMyKadNumber', () => {
 
   it.each(['call 0123456789', '1234567890123', 'order 90123101123'])('finds nothing in %j', (text) => {
     expect(findMyKadNumber(text)).toBeNull();
+  });
+});
+
+describe('maskMyKadNumbers', () => {
+  const now = new Date('2026-06-01T00:00:00Z');
+
+  it.each([
+    ['IC saya 901231-01-1234 ya', 'IC saya 901231-01-**** ya'],
+    ['901231011234', '901231-01-****'],
+    ['mine 901231 01 1234, hers 850505-10-2222.', 'mine 901231-01-****, hers 850505-10-****.'],
+  ])('masks every valid IC in %j', (text, expected) => {
+    expect(maskMyKadNumbers(text, now)).toBe(expected);
+  });
+
+  it.each(['order 901331011234 (no 31st month)', 'code 901231001234 (never issued)', 'call 0123456789', 'no numbers'])('leaves %j alone', (text) => {
+    expect(maskMyKadNumbers(text, now)).toBe(text);
   });
 });
 

@@ -103,7 +103,17 @@ export function ageOn(dateOfBirth: string, now: Date = new Date()): number {
 
 // The first thing in free text that looks like an IC number (12 digits, optionally as
 // 6-2-4 groups with dashes or spaces); not validated.
+const MYKAD_IN_TEXT = /(?<!\d)(\d{6})[\s-]?(\d{2})[\s-]?(\d{4})(?!\d)/;
+
 export function findMyKadNumber(text: string): string | null {
-  const match = /(?<!\d)(\d{6})[\s-]?(\d{2})[\s-]?(\d{4})(?!\d)/.exec(text);
+  const match = MYKAD_IN_TEXT.exec(text);
   return match ? `${match[1]}${match[2]}${match[3]}` : null;
+}
+
+// Free text (a customer's message) with every valid IC number in it masked: the full number is
+// shown only through a logged reveal. Twelve digits that are not a valid MyKad stay as they are.
+export function maskMyKadNumbers(text: string, now: Date = new Date()): string {
+  return text.replace(new RegExp(MYKAD_IN_TEXT.source, 'g'), (found, date: string, place: string, serial: string) =>
+    parseMyKad(`${date}${place}${serial}`, now).ok ? maskMyKad(`${date}${place}${serial}`) : found,
+  );
 }
