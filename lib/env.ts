@@ -38,8 +38,10 @@ const envSchema = z.object({
   JOBS_WORKER: z.enum(['true', 'false']).default('true'),
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-  // Tesseract workers for OCR in this process; each holds ~100 MB and keeps a core busy.
+  // Tesseract workers for OCR in this process; each holds ~150 MB and keeps a core busy.
   OCR_WORKERS: z.coerce.number().int().min(1).max(64).default(() => availableParallelism()),
+  // A WhatsApp receipt or IC card read with less confidence than this (0..1) waits for a person.
+  OCR_REVIEW_THRESHOLD: z.coerce.number().min(0).max(1).default(0.75),
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),

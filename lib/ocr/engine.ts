@@ -32,6 +32,8 @@ async function startWorker(): Promise<Worker> {
     tessedit_pageseg_mode: PSM.SINGLE_COLUMN,
     preserve_interword_spaces: '1',
     user_defined_dpi: '300',
+    // Tesseract's own diagnostics ("Detected 27 diacritics") would go to stderr.
+    debug_file: '/dev/null',
   });
   return worker;
 }

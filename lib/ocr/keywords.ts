@@ -7,7 +7,7 @@ const LETTER_LOOKALIKES: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S'
 
 // The words of a line in upper-case letters, with digits inside words read as the letters
 // they resemble; everything else separates words.
-export function letterWords(text: string): string[] {
+function letterWords(text: string): string[] {
   return text
     .toUpperCase()
     .split(/\s+/)

@@ -40,11 +40,6 @@ export function findMoney(line: string): MoneyToken[] {
   return tokens;
 }
 
-export function parseMoney(text: string): number | null {
-  const [token] = findMoney(text.trim());
-  return token ? token.cents : null;
-}
-
 export function formatCents(cents: number): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);

@@ -7,6 +7,7 @@ import { flattenIllumination } from './image/flatten';
 import type { GrayImage } from './image/gray';
 import { estimateTextHeight } from './image/text-size';
 import { warpQuad } from './image/warp';
+import { OCR_MAX_PIXELS } from './input';
 
 export interface PreprocessOptions {
   // Pixels sharp may decode before refusing the file (decompression bombs).
@@ -19,7 +20,7 @@ export interface PreprocessOptions {
 }
 
 export const defaultPreprocessOptions: PreprocessOptions = {
-  maxInputPixels: 40_000_000,
+  maxInputPixels: OCR_MAX_PIXELS,
   crop: true,
   deskew: true,
   flatten: true,

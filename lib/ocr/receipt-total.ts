@@ -46,7 +46,7 @@ function sums(base: number | null, e: TotalEvidence): number[] {
   return out;
 }
 
-export function checksFor(value: number, e: TotalEvidence): TotalChecks {
+function checksFor(value: number, e: TotalEvidence): TotalChecks {
   const cashChange = e.cash !== null && e.change !== null ? e.cash - e.change === value : null;
   const breakdown = e.subtotal !== null && (e.tax !== null || e.rounding !== null || e.service !== null) ? sums(e.subtotal, e).includes(value) : null;
   const items = e.itemCount > 0 ? sums(e.itemsSum, e).includes(value) || e.itemsSum === value : null;

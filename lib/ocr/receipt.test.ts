@@ -218,6 +218,24 @@ CHANGE 21.40
     expect(disagreeing.confidence).toBeLessThan(agreeing.confidence);
   });
 
+  it('finds the shop name and address around company numbers, branch names and state lines', () => {
+    const { fields } = read(`
+(TESCO MUTIARA DAMANSARA)
+HOME MASTER HARDWARE &
+ELECTRICAL
+(001451637-M)
+NO.113G & 115G, JALAN SETIA GEMBILANG U13/BG
+BANDAR SETIA ALAM, 40170 BANDAR SETIA ALAM,
+SELANGOR.
+GST Reg No. :001637511168
+TAX INVOICE
+Date: 22/12/2017
+TOTAL 15.90
+`);
+    expect(fields.merchant).toBe('HOME MASTER HARDWARE & ELECTRICAL');
+    expect(fields.address).toBe('NO.113G & 115G, JALAN SETIA GEMBILANG U13/BG BANDAR SETIA ALAM, 40170 BANDAR SETIA ALAM, SELANGOR.');
+  });
+
   it('prefers the purchase date to an expiry date', () => {
     const { fields } = read(`
 GUARDIAN
