@@ -74,12 +74,14 @@ export interface OcrEngine {
 // A fixed pool of Tesseract workers started on first use; jobs queue for a free worker.
 export function createOcrEngine(size: number): OcrEngine {
   let workers: Promise<Worker[]> | null = null;
+  let live = new Set<Worker>();
   const idle: Worker[] = [];
-  const waiting: Array<(worker: Worker) => void> = [];
+  const waiting: Array<{ resolve: (worker: Worker) => void; reject: (error: Error) => void }> = [];
 
   const start = () => {
     workers ??= startAll(size).then(
       (started) => {
+        live = new Set(started);
         idle.push(...started);
         return started;
       },
@@ -93,11 +95,13 @@ export function createOcrEngine(size: number): OcrEngine {
   const acquire = async (): Promise<Worker> => {
     await start();
     const free = idle.pop();
-    return free ?? new Promise<Worker>((resolve) => waiting.push(resolve));
+    return free ?? new Promise<Worker>((resolve, reject) => waiting.push({ resolve, reject }));
   };
   const release = (worker: Worker) => {
+    // A worker from before a shutdown is not handed out again.
+    if (!live.has(worker)) return;
     const next = waiting.shift();
-    if (next) next(worker);
+    if (next) next.resolve(worker);
     else idle.push(worker);
   };
 
@@ -115,11 +119,14 @@ export function createOcrEngine(size: number): OcrEngine {
         release(worker);
       }
     },
+    // Stops the workers; images still queued fail, and the next image starts a new pool.
     async shutdown() {
       if (!workers) return;
       const started = await workers;
       workers = null;
+      live = new Set();
       idle.length = 0;
+      for (const pending of waiting.splice(0)) pending.reject(new Error('the OCR engine was shut down'));
       await Promise.all(started.map((w) => w.terminate()));
       if (languageDir) rmSync(languageDir, { recursive: true, force: true });
       languageDir = undefined;
