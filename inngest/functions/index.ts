@@ -1,5 +1,6 @@
 import { handleInboundFunction } from './automation/handle-inbound';
 import { marketingPreferenceFunction } from './consent/marketing-preference';
+import { processDocumentFunction } from './ocr/process-document';
 import { consentReminderFunction } from './consent/reminder';
 import { applyRetentionFunction, retentionCronFunction } from './pdpa/retention';
 import { recomputeTiersFunction, tiersCronFunction } from './purchases/tiers';
@@ -11,4 +12,4 @@ import { sandboxStatusesFunction } from './whatsapp/sandbox-statuses';
 import { sendMessageFunction } from './whatsapp/send-message';
 
 // Every function served at /api/inngest.
-export const functions = [provisionTenantFunction, processWebhookFunction, sendMessageFunction, fetchMediaFunction, sandboxStatusesFunction, syncTemplatesFunction, handleInboundFunction, marketingPreferenceFunction, consentReminderFunction, retentionCronFunction, applyRetentionFunction, tiersCronFunction, recomputeTiersFunction];
+export const functions = [provisionTenantFunction, processWebhookFunction, sendMessageFunction, fetchMediaFunction, sandboxStatusesFunction, syncTemplatesFunction, handleInboundFunction, marketingPreferenceFunction, consentReminderFunction, retentionCronFunction, applyRetentionFunction, tiersCronFunction, recomputeTiersFunction, processDocumentFunction];

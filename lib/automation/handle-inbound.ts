@@ -5,13 +5,14 @@ import { consentKeywordStep, consentNoticeStep } from '@/lib/consent/conversatio
 import { lockCustomerConsent } from '@/lib/consent/record';
 import { profileStep } from '@/lib/customers/profile-step';
 import { type JobClient, getJobClient } from '@/lib/jobs/client';
+import { ocrStep } from '@/lib/ocr-jobs/queue';
 import { isWindowOpen } from '@/lib/whatsapp/outbound/window';
 import { type InboundTurn, type Step, type TenantConversationSettings, conversationSettings } from './turn';
 
 // The conversation automations, in order. A step that consumes a message ends its turn, so a
-// "YA" that answered the notice is never also read as something else. Later issues add
-// contest entries and receipt/IC OCR for images here.
-const steps: readonly Step[] = [consentKeywordStep, consentNoticeStep, profileStep];
+// "YA" that answered the notice is never also read as something else. Images and PDFs go to
+// OCR last (after the notice a first message gets). Later issues add contest entries here.
+const steps: readonly Step[] = [consentKeywordStep, consentNoticeStep, profileStep, ocrStep];
 
 // Earlier messages still waiting are handled first, but only from the last day: messages
 // stored before automations existed are never replayed.

@@ -17,6 +17,8 @@ export const jobEvents = {
   // The one consent reminder, scheduled when the notice went out (lib/consent/reminder).
   'consent/reminder': z.object({ tenantId: z.uuid(), customerId: z.uuid() }),
   'whatsapp/media.fetch': z.object({ tenantId: z.uuid(), mediaId: z.uuid() }),
+  // A photo or PDF to read (lib/ocr-jobs): queued once its file is stored.
+  'ocr/document.received': z.object({ tenantId: z.uuid(), ocrJobId: z.uuid() }),
   'whatsapp/sandbox.statuses': z.object({
     tenantId: z.uuid(),
     channelId: z.uuid(),

@@ -2,6 +2,7 @@ import type { Database } from '@/db';
 import { handleInboundMessage } from '@/lib/automation/handle-inbound';
 import { applyMarketingPreference } from '@/lib/consent/marketing-preference';
 import { sendConsentReminder } from '@/lib/consent/reminder';
+import { processOcrJob } from '@/lib/ocr-jobs/process';
 import { runDailyRetention, startRetentionChain } from '@/lib/pdpa/retention-schedule';
 import { runDailyTierRecompute, startTierChain } from '@/lib/purchases/tier-schedule';
 import { syncTemplates } from '@/lib/templates/meta';
@@ -45,6 +46,9 @@ export const jobHandlers: JobHandlers = {
   },
   'whatsapp/media.fetch': async ({ db, data, attempt }) => {
     await fetchAndStoreMedia(db, data, {}, attempt);
+  },
+  'ocr/document.received': async ({ db, data, attempt }) => {
+    await processOcrJob(db, data, {}, attempt);
   },
   'whatsapp/sandbox.statuses': ({ db, data }) => emitSandboxStatuses(db, data),
   'whatsapp/templates.sync': async ({ db, data }) => {

@@ -5,7 +5,9 @@ import { media } from '@/db/schema';
 import { providerForChannel } from '@/lib/channels/provider-for-channel';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import type { JobClient } from '@/lib/jobs/client';
 import { logger } from '@/lib/logger';
+import { wakeOcrJobs } from '@/lib/ocr-jobs/queue';
 import { type ObjectStorage, getStorage } from '@/lib/storage';
 import { mediaStorageKey } from '@/lib/storage/keys';
 import { ProviderError } from '@/lib/whatsapp/providers/errors';
@@ -21,6 +23,8 @@ const MAX_FILE_NAME_LENGTH = 255;
 
 export interface MediaDeps {
   storage: ObjectStorage;
+  // Where the OCR jobs waiting for the file are queued (default: the configured driver).
+  jobs: JobClient;
   // The channel's provider; resolved from the media row's channel when omitted.
   provider?: Pick<WhatsAppProvider, 'fetchMedia'>;
   // MEDIA_MAX_BYTES unless given.
@@ -50,12 +54,18 @@ export async function fetchAndStoreMedia(
 ): Promise<MediaOutcome> {
   const where = and(eq(media.tenantId, input.tenantId), eq(media.id, input.mediaId), eq(media.status, 'pending'));
   const [row] = await db.select().from(media).where(where).limit(1);
-  // Gone (erased) or already settled by an earlier run: nothing to do.
-  if (!row) return { status: 'skipped' };
+  // Gone (erased) or already settled by an earlier run: nothing to do but the wake-up, in
+  // case that run stopped between settling the file and queueing its OCR.
+  if (!row) {
+    await wakeOcrJobs(db, input, deps.jobs);
+    return { status: 'skipped' };
+  }
 
   const fail = async (reason: string): Promise<MediaOutcome> => {
-    await db.update(media).set({ status: 'failed', error: reason }).where(where);
+    const failed = await db.update(media).set({ status: 'failed', error: reason }).where(where).returning({ id: media.id });
     log.warn({ tenantId: input.tenantId, mediaId: input.mediaId, reason }, 'media not stored');
+    // An OCR job waiting for this file records the failure and tells the customer.
+    if (failed.length > 0) await wakeOcrJobs(db, input, deps.jobs);
     return { status: 'failed', reason };
   };
 
@@ -92,6 +102,8 @@ export async function fetchAndStoreMedia(
       await storage.delete(storageKey);
       return { status: 'skipped' };
     }
+    // A photo or PDF the inbound pipeline queued for OCR can be read now (lib/ocr-jobs/queue).
+    await wakeOcrJobs(db, input, deps.jobs);
     return { status: 'stored', storageKey };
   } catch (error) {
     if (isPermanent(error)) return fail(error instanceof Error ? error.message : String(error));
