@@ -5,7 +5,8 @@
 // Needs PostgreSQL at BENCH_DATABASE_SERVER_URL; BENCH_KEEP_DATABASE=1 keeps the database.
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { pgView, text } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db';
 import { customers } from '@/db/schema';
 import { seedBulkCustomers } from '@/db/seed/bulk-customers';
@@ -67,6 +68,18 @@ function benchCases(phone: string): [string, Params][] {
   ];
 }
 
+const pgIndexes = pgView('pg_indexes', { tablename: text('tablename').notNull(), indexname: text('indexname').notNull(), indexdef: text('indexdef').notNull() }).existing();
+
+// Bulk loads go faster with the secondary indexes built afterwards, as a restore does; the
+// definitions are read back from the migrated database, so they are exactly the migrations'.
+async function withoutSecondaryIndexes(db: Database, load: () => Promise<void>): Promise<void> {
+  const all = await db.select().from(pgIndexes).where(eq(pgIndexes.tablename, 'customers'));
+  const secondary = all.filter((i) => !i.indexdef.startsWith('CREATE UNIQUE'));
+  for (const i of secondary) await db.execute(sql`drop index ${sql.identifier(i.indexname)}`);
+  await load();
+  for (const i of secondary) await db.execute(sql.raw(i.indexdef));
+}
+
 // The cursor the page would hold after walking `depth` rows into the list.
 async function cursorAt(db: Database, tenantId: string, query: CustomerListQuery, depth: number): Promise<string | null> {
   const order = query.order ?? defaultOrder[query.sort];
@@ -101,14 +114,15 @@ async function main() {
   try {
     const owner = (i: number) => ({ email: `bench-${i}-${Date.now()}@example.com`, name: 'Bench', password: 'Bench-pass-12345' });
     const { tenant } = await seedTenant(db, { businessName: 'Bench Sdn Bhd', owner: owner(0) }, localJobClient);
+    const others: string[] = [];
+    for (let i = 1; i <= otherTenants; i += 1) others.push((await seedTenant(db, { businessName: `Other ${i}`, owner: owner(i) }, localJobClient)).tenant.id);
     const seedStart = performance.now();
-    for (let from = 1; from <= total; from += 250_000) {
-      await seedBulkCustomers(db, { tenantId: tenant.id, count: Math.min(250_000, total - from + 1), from });
-    }
-    for (let i = 1; i <= otherTenants; i += 1) {
-      const other = await seedTenant(db, { businessName: `Other ${i}`, owner: owner(i) }, localJobClient);
-      await seedBulkCustomers(db, { tenantId: other.tenant.id, count: perOtherTenant, from: total + i * perOtherTenant });
-    }
+    await withoutSecondaryIndexes(db, async () => {
+      for (let from = 1; from <= total; from += 250_000) {
+        await seedBulkCustomers(db, { tenantId: tenant.id, count: Math.min(250_000, total - from + 1), from });
+      }
+      for (const [i, tenantId] of others.entries()) await seedBulkCustomers(db, { tenantId, count: perOtherTenant, from: total + (i + 1) * perOtherTenant });
+    });
     const seedSeconds = (performance.now() - seedStart) / 1000;
     // Autovacuum would do this on a live system; VACUUM also lets counts use index-only scans.
     await db.execute(sql`vacuum analyze customers`);
@@ -134,7 +148,7 @@ async function main() {
     const round = (l: number[]) => l.map((n) => Math.round(n * 100) / 100);
     console.log(
       JSON.stringify(
-        { customers: total, otherTenantRows: otherTenants * perOtherTenant, seedSeconds: Math.round(seedSeconds), runsPerCase: runs, loadBefore: round(loadBefore), loadAfter: round(loadavg()), overTarget150ms: slow, results },
+        { customers: total, otherTenantRows: otherTenants * perOtherTenant, seedAndIndexSeconds: Math.round(seedSeconds), runsPerCase: runs, loadBefore: round(loadBefore), loadAfter: round(loadavg()), overTarget150ms: slow, results },
         null,
         2,
       ),

@@ -14,9 +14,9 @@ export type SortOrder = 'asc' | 'desc';
 // Names read A→Z; everything else starts with the newest, largest or oldest.
 export const defaultOrder: Record<CustomerSort, SortOrder> = { created: 'desc', name: 'asc', lastInteraction: 'desc', inbound: 'desc', outbound: 'desc', age: 'asc' };
 
-export const genders = customers.gender.enumValues;
-export const maritalStatuses = customers.maritalStatus.enumValues;
-export const stateCodes = malaysianStates.map((s) => s.code);
+const genders = customers.gender.enumValues;
+const maritalStatuses = customers.maritalStatus.enumValues;
+const stateCodes = malaysianStates.map((s) => s.code);
 
 // "a,b,c" → one or more of `values`, reported on the field itself when one is unknown.
 function oneOrMore<V extends string>(values: readonly V[], description: string) {
@@ -45,7 +45,7 @@ export const valueFilters = {
   consentStatus: { column: customers.consentStatus, schema: oneOrMore(consentStatuses, 'Marketing consent') },
   tier: { column: customers.tier, schema: oneOrMore(tiers, 'Loyalty tier') },
 } as const;
-export type ValueFilter = keyof typeof valueFilters;
+type ValueFilter = keyof typeof valueFilters;
 
 const age = z.coerce.number().int().min(0).max(130);
 const isoDate = z.iso.date();

@@ -41,7 +41,7 @@ export function sortSpec(sort: CustomerSort, order: SortOrder): SortSpec {
 
 // A page boundary: the sort it belongs to, the key's value as PostgreSQL prints it (exact for
 // timestamps to the microsecond) and the row id; `before` walks back to the previous page.
-export interface ListCursor {
+interface ListCursor {
   sort: CustomerSort;
   order: SortOrder;
   value: string;

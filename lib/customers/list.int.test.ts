@@ -159,6 +159,15 @@ describe('listCustomers pages', () => {
     },
   );
 
+  it.each(sorts)('reads the same %s page whether it sorts every match or walks the sort index', async (sort) => {
+    for (const order of ['asc', 'desc']) {
+      const query = q({ sort, order, limit: '3' });
+      const sorting = await listCustomers(test.db, t.a, query, now, { count: 5, capped: false });
+      const walking = await listCustomers(test.db, t.a, query, now, { count: 5, capped: true });
+      expect(walking).toEqual(sorting);
+    }
+  });
+
   it('has no previous page on the first page and no next page on the last', async () => {
     const page = await listCustomers(test.db, t.a, q({ limit: '10' }), now);
     expect(page).toMatchObject({ nextCursor: null, prevCursor: null });
@@ -182,8 +191,13 @@ describe('countCustomers', () => {
     await seedBulkCustomers(test.db, { tenantId: big.tenantId, count: COUNT_CAP + 1 });
 
     expect(await countCustomers(test.db, big, q(), now)).toEqual({ count: COUNT_CAP, capped: true });
-    const page = await listCustomers(test.db, big, q({ limit: '50' }), now);
-    expect(page.rows).toHaveLength(50);
+    // Past the cap the page walks the sort index: two pages of 50 are the first 100.
+    const first = await listCustomers(test.db, big, q({ sort: 'name', limit: '50' }), now);
+    const second = await listCustomers(test.db, big, q({ sort: 'name', limit: '50', cursor: first.nextCursor ?? '' }), now);
+    const hundred = await listCustomers(test.db, big, q({ sort: 'name', limit: '100' }), now);
+    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(hundred.rows.map((r) => r.id));
+    const lowered = hundred.rows.map((r) => r.name.toLowerCase());
+    expect(lowered).toEqual([...lowered].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 });
 

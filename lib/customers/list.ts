@@ -1,4 +1,4 @@
-import { type SQL, and, eq, gt, gte, ilike, inArray, like, lt, lte, or, sql } from 'drizzle-orm';
+import { type SQL, and, eq, getTableColumns, gt, gte, ilike, inArray, like, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { type Customer, customers } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -6,7 +6,7 @@ import type { TenantContext } from '@/lib/tenants/context';
 import { dateOfBirthRange } from './age-range';
 import { likePattern } from './customers';
 import { type CustomerListQuery, type SortOrder, defaultOrder, valueFilters } from './list-query';
-import { beyondCursor, bornOldestFirst, decodeListCursor, encodeListCursor, lastInteractionKey, orderBy, sortSpec } from './list-sort';
+import { type SortSpec, beyondCursor, bornOldestFirst, decodeListCursor, encodeListCursor, lastInteractionKey, orderBy, sortSpec } from './list-sort';
 import { toE164 } from './phone';
 
 // The customers list for GET /api/v1/customers and the customers page: filters, search, sort
@@ -79,28 +79,45 @@ export interface CustomerPage {
   prevCursor: string | null;
 }
 
-export async function listCustomers(db: Database, ctx: Pick<TenantContext, 'tenantId'>, query: CustomerListQuery, now: Date = new Date()): Promise<CustomerPage> {
+type Matching = { count: number; capped: boolean };
+
+// With few matches (an exact count) every match is read and sorted, so the cost is bound by
+// the count; OFFSET 0 keeps PostgreSQL from walking the sort index instead, on its guess that
+// rare rows turn up soon (a walk over most of the tenant when they do not). With many matches
+// the sort index meets a page of them quickly.
+async function selectPage(db: Database, where: SQL | undefined, spec: SortSpec, walk: SortOrder, limit: number, matching: Matching) {
+  const columns = { ...getTableColumns(customers), sortKey: sql`${spec.key}`.as('sort_key'), sortValue: sql<string>`(${spec.key})::text`.as('sort_value') };
+  if (matching.capped) return db.select(columns).from(customers).where(where).orderBy(...orderBy(spec, walk)).limit(limit);
+  const matches = db.select(columns).from(customers).where(where).offset(0).as('matches');
+  const dir = sql.raw(walk);
+  return db.select().from(matches).orderBy(sql`${matches.sortKey} ${dir}`, sql`${matches.id} ${dir}`).limit(limit);
+}
+
+// `matching` is countCustomers' answer for the same query, when the caller has it.
+export async function listCustomers(
+  db: Database,
+  ctx: Pick<TenantContext, 'tenantId'>,
+  query: CustomerListQuery,
+  now: Date = new Date(),
+  matching?: Matching,
+): Promise<CustomerPage> {
   const order = query.order ?? defaultOrder[query.sort];
   const spec = sortSpec(query.sort, order);
   const cursor = decodeListCursor(query.cursor, query.sort, order);
   const back = cursor?.before ?? false;
   // Walking back to the previous page reads the list in reverse from the cursor.
   const walk: SortOrder = back ? (spec.direction === 'asc' ? 'desc' : 'asc') : spec.direction;
-  const found = await db
-    .select({ customer: customers, sortValue: sql<string>`(${spec.key})::text` })
-    .from(customers)
-    .where(and(customerListConditions(ctx, query, now), cursor ? beyondCursor(spec, cursor, walk) : undefined))
-    .orderBy(...orderBy(spec, walk))
-    .limit(query.limit + 1);
+  const where = and(customerListConditions(ctx, query, now), cursor ? beyondCursor(spec, cursor, walk) : undefined);
+  const found = await selectPage(db, where, spec, walk, query.limit + 1, matching ?? (await countCustomers(db, ctx, query, now)));
   const more = found.length > query.limit;
   const rows = found.slice(0, query.limit);
   if (back) rows.reverse();
   const first = rows[0];
   const last = rows[rows.length - 1];
   const cursorAt = (row: (typeof rows)[number] | undefined, before: boolean) =>
-    row ? encodeListCursor({ sort: query.sort, order, value: row.sortValue, id: row.customer.id, before }) : null;
+    row ? encodeListCursor({ sort: query.sort, order, value: row.sortValue, id: row.id, before }) : null;
   return {
-    rows: rows.map((r) => r.customer),
+    rows: rows.map(({ sortKey: _key, sortValue: _value, ...customer }) => customer),
     // Coming back from a later page, that page is still there.
     nextCursor: back || more ? cursorAt(last, false) : null,
     prevCursor: (back && more) || (!back && cursor) ? cursorAt(first, true) : null,
@@ -109,7 +126,7 @@ export async function listCustomers(db: Database, ctx: Pick<TenantContext, 'tena
 
 // Counting a million rows exactly costs more than the page itself; past COUNT_CAP the answer
 // is "more than 10,000".
-export async function countCustomers(db: Database, ctx: Pick<TenantContext, 'tenantId'>, query: CustomerListQuery, now: Date = new Date()): Promise<{ count: number; capped: boolean }> {
+export async function countCustomers(db: Database, ctx: Pick<TenantContext, 'tenantId'>, query: CustomerListQuery, now: Date = new Date()): Promise<Matching> {
   const matching = db
     .select({ one: sql`1` })
     .from(customers)
@@ -121,8 +138,8 @@ export async function countCustomers(db: Database, ctx: Pick<TenantContext, 'ten
   return n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
 }
 
-// What the customers page shows: one page and the (capped) count, side by side.
+// What the customers page shows: the (capped) count, then the page it decides how to read.
 export async function customerListPage(db: Database, ctx: Pick<TenantContext, 'tenantId'>, query: CustomerListQuery, now: Date = new Date()) {
-  const [page, total] = await Promise.all([listCustomers(db, ctx, query, now), countCustomers(db, ctx, query, now)]);
-  return { ...page, total };
+  const total = await countCustomers(db, ctx, query, now);
+  return { ...(await listCustomers(db, ctx, query, now, total)), total };
 }
