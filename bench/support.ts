@@ -8,13 +8,13 @@ import { type DatabaseHandle, openDatabase } from '@/db/client';
 
 export const BENCH_SERVER_URL = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export async function freshBenchDatabase(): Promise<{ url: string; handle: DatabaseHandle; drop(): Promise<void> }> {
+export async function freshBenchDatabase(options: { poolSize?: number } = {}): Promise<{ url: string; handle: DatabaseHandle; drop(): Promise<void> }> {
   const name = `sembang_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const admin = postgres(BENCH_SERVER_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE "${name}"`);
   const url = new URL(BENCH_SERVER_URL);
   url.pathname = `/${name}`;
-  const handle = openDatabase({ url: url.toString(), poolSize: 4 });
+  const handle = openDatabase({ url: url.toString(), poolSize: options.poolSize ?? 4 });
   await handle.migrate();
   return {
     url: url.toString(),

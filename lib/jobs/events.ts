@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const jobEvents = {
   'tenant/provision': z.object({ tenantId: z.uuid() }),
   'whatsapp/message.send': z.object({ tenantId: z.uuid(), messageId: z.uuid() }),
-  'whatsapp/webhook.received': z.object({ tenantId: z.uuid(), webhookEventId: z.uuid() }),
+  // Stored webhook deliveries to process together (one micro-batch of the webhook's fast path).
+  'whatsapp/webhook.received': z.object({ tenantId: z.uuid(), webhookEventIds: z.array(z.uuid()).min(1).max(500) }),
   // A new inbound message was stored: run the conversation automations (consent, profile, …).
   'whatsapp/message.received': z.object({ tenantId: z.uuid(), messageId: z.uuid() }),
   // Meta's user_preferences webhook: the customer stopped or resumed marketing messages.

@@ -7,7 +7,7 @@ import { runDailyRetention, startRetentionChain } from '@/lib/pdpa/retention-sch
 import { runDailyTierRecompute, startTierChain } from '@/lib/purchases/tier-schedule';
 import { syncTemplates } from '@/lib/templates/meta';
 import { provisionTenant } from '@/lib/tenants/provision';
-import { processWebhookDelivery } from '@/lib/whatsapp/ingest/process-delivery';
+import { processWebhookDeliveries } from '@/lib/whatsapp/ingest/process-delivery';
 import { fetchAndStoreMedia } from '@/lib/whatsapp/media/fetch-and-store';
 import { deliverOutboundMessage } from '@/lib/whatsapp/outbound/deliver-message';
 import { emitSandboxStatuses } from '@/lib/whatsapp/sandbox/statuses';
@@ -35,7 +35,7 @@ export const jobHandlers: JobHandlers = {
   },
   'whatsapp/message.send': ({ db, data, attempt }) => deliverOutboundMessage(db, data, attempt),
   'whatsapp/webhook.received': async ({ db, data }) => {
-    await processWebhookDelivery(db, data);
+    await processWebhookDeliveries(db, data);
   },
   'whatsapp/message.received': ({ db, data }) => handleInboundMessage(db, data),
   'consent/marketing-preference': async ({ db, data }) => {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { type Job, jobs } from '@/db/schema';
 
@@ -14,7 +14,10 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
 
 // Locks up to `limit` due jobs for this worker in one statement. SKIP LOCKED lets workers on
 // other connections claim different rows at the same time; a running job whose lock is older
-// than the visibility timeout belonged to a worker that died, so it is taken over.
+// than the visibility timeout belonged to a worker that died, so it is taken over. The two
+// kinds are looked up apart so each walks the (status, run_at) index and stops after `limit`
+// rows: one OR over both collected and sorted every due job, so a claim cost as much as the
+// backlog was long.
 export function claimDueJobs(
   db: Database,
   { limit, workerId, visibilityTimeoutMs }: { limit: number; workerId: string; visibilityTimeoutMs: number },
@@ -22,19 +25,20 @@ export function claimDueJobs(
   const due = db
     .select({ id: jobs.id })
     .from(jobs)
-    .where(
-      or(
-        and(eq(jobs.status, 'pending'), lte(jobs.runAt, sql`now()`)),
-        and(eq(jobs.status, 'running'), lt(jobs.lockedAt, sql`now() - ${visibilityTimeoutMs}::int * interval '1 millisecond'`)),
-      ),
-    )
+    .where(and(eq(jobs.status, 'pending'), lte(jobs.runAt, sql`now()`)))
     .orderBy(jobs.runAt)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const abandoned = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.status, 'running'), lt(jobs.lockedAt, sql`now() - ${visibilityTimeoutMs}::int * interval '1 millisecond'`)))
     .limit(limit)
     .for('update', { skipLocked: true });
   return db
     .update(jobs)
     .set({ status: 'running', lockedAt: sql`now()`, lockedBy: workerId, attempts: sql`${jobs.attempts} + 1` })
-    .where(inArray(jobs.id, due))
+    .where(sql`${jobs.id} in (with abandoned as (${abandoned}), due as (${due}) select id from abandoned union all select id from due limit ${limit})`)
     .returning();
 }
 
@@ -44,14 +48,16 @@ function heldBy(job: Job, workerId: string) {
   return and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.lockedBy, workerId), eq(jobs.attempts, job.attempts));
 }
 
-// Returns false when the lock was lost.
-export async function completeJob(db: Database, job: Job, workerId: string): Promise<boolean> {
+// Marks finished jobs completed in one statement and returns the ids it completed; a job
+// whose lock this worker lost to another (after the visibility timeout) is left alone.
+export async function completeJobs(db: Database, held: readonly Job[], workerId: string): Promise<Set<string>> {
+  if (held.length === 0) return new Set();
   const rows = await db
     .update(jobs)
     .set({ status: 'completed', completedAt: sql`now()`, lockedAt: null, lockedBy: null, lastError: null })
-    .where(heldBy(job, workerId))
+    .where(or(...held.map((job) => heldBy(job, workerId))))
     .returning({ id: jobs.id });
-  return rows.length > 0;
+  return new Set(rows.map((r) => r.id));
 }
 
 // Puts the job back with a later run_at, or fails it for good when it is permanent or out of

@@ -200,6 +200,32 @@ describe('local job driver + worker', () => {
     expect(await jobFor(busy.id)).toMatchObject({ status: 'running', lockedBy: 'dead-worker' });
   });
 
+  it('completes jobs that finish together, leaving one whose lock another worker took over', async () => {
+    const created = await Promise.all([createTenant(), createTenant(), createTenant()]);
+    for (const t of created) await localJobClient.send({ name: 'tenant/provision', data: { tenantId: t.id } }, { db });
+    const stolen = created[1]!.id;
+    const handlers = withHandler(async ({ data }) => {
+      if (data.tenantId === stolen) await db.update(jobs).set({ lockedBy: 'w-other', attempts: 2 }).where(eq(jobs.tenantId, stolen));
+    });
+
+    expect(await runDueJobs(db, { limit: 10, workerId: 'w1', handlers })).toMatchObject({ claimed: 3, completed: 2, lost: 1 });
+    expect(await jobFor(stolen)).toMatchObject({ status: 'running', lockedBy: 'w-other' });
+    expect(await jobFor(created[0]!.id)).toMatchObject({ status: 'completed', lockedBy: null });
+    expect(await jobFor(created[2]!.id)).toMatchObject({ status: 'completed', lockedBy: null });
+  });
+
+  it('claims the longest-waiting due jobs first, with abandoned ones, and no more than asked', async () => {
+    const [old, young, abandoned] = await Promise.all([createTenant(), createTenant(), createTenant()]);
+    for (const t of [old, young, abandoned]) await localJobClient.send({ name: 'tenant/provision', data: { tenantId: t.id } }, { db });
+    await db.update(jobs).set({ runAt: sql`now() - interval '1 minute'` }).where(eq(jobs.tenantId, old.id));
+    await db.update(jobs).set({ status: 'running', lockedBy: 'dead-worker', attempts: 1, lockedAt: sql`now() - interval '10 minutes'` }).where(eq(jobs.tenantId, abandoned.id));
+
+    expect(await runDueJobs(db, { limit: 2, workerId: 'w1' })).toMatchObject({ claimed: 2, completed: 2 });
+    expect(await jobFor(abandoned.id)).toMatchObject({ status: 'completed', attempts: 2 });
+    expect(await jobFor(old.id)).toMatchObject({ status: 'completed' });
+    expect(await jobFor(young.id)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
   it('gives up on a job that crashed on its last attempt', async () => {
     const tenant = await createTenant();
     await localJobClient.send({ name: 'tenant/provision', data: { tenantId: tenant.id } }, { db });

@@ -31,8 +31,11 @@ function eventStore(db: Database, jobs: JobClient): (event: StoredEvent) => Prom
       (events: StoredEvent[]) =>
         db.transaction(async (tx) => {
           const rows = await tx.insert(webhookEvents).values(events).returning({ id: webhookEvents.id, tenantId: webhookEvents.tenantId });
+          // One processing job per tenant for the whole batch (see processWebhookDeliveries).
+          const byTenant = new Map<string, string[]>();
+          for (const row of rows) if (row.tenantId) byTenant.set(row.tenantId, [...(byTenant.get(row.tenantId) ?? []), row.id]);
           await jobs.sendMany(
-            rows.map((row) => ({ name: 'whatsapp/webhook.received' as const, data: { tenantId: row.tenantId ?? '', webhookEventId: row.id } })),
+            [...byTenant].map(([tenantId, webhookEventIds]) => ({ name: 'whatsapp/webhook.received' as const, data: { tenantId, webhookEventIds } })),
             { db: tx },
           );
           return events.map(() => undefined);

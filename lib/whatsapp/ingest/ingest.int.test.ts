@@ -10,7 +10,8 @@ import { useTestDatabase } from '@/lib/testing/database';
 import { createTestTenant, type MemberContext } from '@/lib/testing/factories';
 import { signPayload } from '@/lib/whatsapp/webhook/signature';
 import { acceptWebhookDelivery } from './accept-delivery';
-import { processWebhookDelivery } from './process-delivery';
+import { processWebhookDeliveries } from './process-delivery';
+import { type Json, delivery as buildDelivery, statusValue, textMessage, unix } from './test-payloads';
 
 const t = useTestDatabase();
 const appSecret = randomBytes(16).toString('hex');
@@ -18,23 +19,7 @@ let tenant: MemberContext;
 let channelId: string;
 let phoneNumberId: string;
 
-type Json = Record<string, unknown>;
-
-function delivery(value: Json): string {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [{ id: 'WABA-1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '60312345678', phone_number_id: phoneNumberId }, ...value } }] }],
-  });
-}
-
-const unix = (iso: string) => String(Math.floor(new Date(iso).getTime() / 1000));
-
-function textMessage(waId: string, body: string, opts: { name?: string; wamid?: string; at?: string } = {}): Json {
-  return {
-    contacts: [{ profile: opts.name === undefined ? {} : { name: opts.name }, wa_id: waId }],
-    messages: [{ from: waId, id: opts.wamid ?? `wamid.${randomUUID()}`, timestamp: unix(opts.at ?? '2026-11-21T08:00:00Z'), type: 'text', text: { body } }],
-  };
-}
+const delivery = (value: Json) => buildDelivery(phoneNumberId, value);
 
 async function deliver(body: string) {
   const outcome = await acceptWebhookDelivery(t.db, body, signPayload(body, appSecret), localJobClient);
@@ -112,7 +97,7 @@ describe('processing inbound messages', () => {
     await deliver(body);
     const [customer] = await t.db.select().from(customers).where(eq(customers.waId, '60120000001'));
     expect(customer?.inboundCount).toBe(1);
-    expect(await t.db.$count(messages, eq(messages.customerId, customer!.id))).toBe(1);
+    expect(await t.db.$count(messages, and(eq(messages.customerId, customer!.id), eq(messages.direction, 'inbound')))).toBe(1);
   });
 
   it('stores two messages of one delivery and keeps the newer as the preview', async () => {
@@ -147,7 +132,7 @@ describe('media', () => {
     });
     await acceptWebhookDelivery(t.db, body, signPayload(body, appSecret), localJobClient);
     const [event] = await t.db.select().from(webhookEvents).where(eq(webhookEvents.tenantId, tenant.tenantId)).orderBy(desc(webhookEvents.receivedAt)).limit(1);
-    await expect(processWebhookDelivery(t.db, { tenantId: tenant.tenantId, webhookEventId: event!.id }, localJobClient)).rejects.toThrow(/unknown messages/);
+    await expect(processWebhookDeliveries(t.db, { tenantId: tenant.tenantId, webhookEventIds: [event!.id] }, localJobClient)).rejects.toThrow(/unknown messages/);
     const [message] = await t.db.select().from(messages).where(eq(messages.wamid, wamid));
     const queued = await t.db.select().from(jobs).where(and(eq(jobs.tenantId, tenant.tenantId), eq(jobs.name, 'whatsapp/media.fetch')));
     expect(queued.map((j) => j.payload)).toContainEqual({ tenantId: tenant.tenantId, mediaId: message!.mediaId });
@@ -155,8 +140,7 @@ describe('media', () => {
 });
 
 describe('applying statuses', () => {
-  const statusDelivery = (wamid: string, status: string, at: string, errors?: Json[]) =>
-    delivery({ statuses: [{ id: wamid, status, timestamp: unix(at), recipient_id: '60123456789', ...(errors ? { errors } : {}) }] });
+  const statusDelivery = (wamid: string, status: string, at: string, errors?: Json[]) => delivery(statusValue(wamid, status, at, errors));
 
   it('never moves a status backwards and keeps every timestamp', async () => {
     const wamid = `wamid.${randomUUID()}`;
@@ -185,9 +169,9 @@ describe('applying statuses', () => {
     const body = statusDelivery(wamid, 'delivered', '2026-11-21T08:00:03Z');
     await acceptWebhookDelivery(t.db, body, signPayload(body, appSecret), localJobClient);
     const [event] = await t.db.select().from(webhookEvents).where(eq(webhookEvents.tenantId, tenant.tenantId)).orderBy(webhookEvents.receivedAt).limit(1).offset((await t.db.$count(webhookEvents)) - 1);
-    await expect(processWebhookDelivery(t.db, { tenantId: tenant.tenantId, webhookEventId: event!.id })).rejects.toThrow(/unknown messages/);
+    await expect(processWebhookDeliveries(t.db, { tenantId: tenant.tenantId, webhookEventIds: [event!.id] })).rejects.toThrow(/unknown messages/);
     await outbound(wamid);
-    await processWebhookDelivery(t.db, { tenantId: tenant.tenantId, webhookEventId: event!.id });
+    await processWebhookDeliveries(t.db, { tenantId: tenant.tenantId, webhookEventIds: [event!.id] });
     expect((await statusOf(wamid))?.status).toBe('delivered');
   });
 });

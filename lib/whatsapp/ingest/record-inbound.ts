@@ -1,138 +1,125 @@
-import { and, eq, or, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { conversations, customers, media, messages } from '@/db/schema';
-import { fallbackCustomerName, toE164 } from '@/lib/customers/phone';
-import type { InboundContact, InboundMessage } from '@/lib/whatsapp/types';
+import { conversations, media, messages } from '@/db/schema';
+import type { InboundMessage } from '@/lib/whatsapp/types';
+import { recordset } from './recordset';
 
-export interface ChannelRef {
-  id: string;
-  tenantId: string;
+export interface InboundToRecord {
+  channelId: string;
+  customerId: string;
+  message: InboundMessage;
 }
 
 export interface RecordedInbound {
-  created: boolean;
-  messageId: string | null;
+  channelId: string;
+  // The message as it arrived (same object), for the caller's counters.
+  message: InboundMessage;
+  messageId: string;
   customerId: string;
   conversationId: string;
   mediaId: string | null;
 }
 
-// Finds the customer by WhatsApp id or business-scoped user id (never the phone alone) and
-// fills in what the new message tells us; creates them on first contact.
-export async function upsertCustomerFromContact(db: Database, tenantId: string, contact: InboundContact): Promise<string> {
-  const phone = toE164(contact.waId);
-  const match = [
-    contact.waId ? eq(customers.waId, contact.waId) : undefined,
-    contact.userId ? eq(customers.waUserId, contact.userId) : undefined,
-  ].filter((c) => c !== undefined);
-  if (match.length === 0) throw new Error('a WhatsApp contact needs a wa_id or a user_id');
-  const find = async () =>
-    (await db.select({ id: customers.id }).from(customers).where(and(eq(customers.tenantId, tenantId), or(...match))).limit(1))[0];
-  const existing = await find();
-  if (existing) {
-    await db
-      .update(customers)
-      .set({
-        profileName: contact.profileName ?? sql`${customers.profileName}`,
-        waId: sql`coalesce(${customers.waId}, ${contact.waId})`,
-        waUserId: sql`coalesce(${customers.waUserId}, ${contact.userId})`,
-        phone: sql`coalesce(${customers.phone}, ${phone})`,
-      })
-      .where(and(eq(customers.tenantId, tenantId), eq(customers.id, existing.id)));
-    return existing.id;
+const pairKey = (a: string, b: string) => `${a} ${b}`;
+const byKey = <T>(entries: Map<string, T>) => [...entries.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, value]) => value);
+
+// One conversation per channel and customer; a new one starts at its first message's time
+// (Meta's timestamps are whole seconds in the past; a default of now() would outrank them).
+async function upsertConversations(db: Database, tenantId: string, inbound: readonly InboundToRecord[]): Promise<Map<string, string>> {
+  const firsts = new Map<string, { channelId: string; customerId: string; at: Date }>();
+  for (const { channelId, customerId, message } of inbound) {
+    const key = pairKey(channelId, customerId);
+    if (!firsts.has(key)) firsts.set(key, { channelId, customerId, at: message.timestamp });
   }
-  const [created] = await db
-    .insert(customers)
-    .values({
-      tenantId,
-      phone,
-      waId: contact.waId,
-      waUserId: contact.userId,
-      profileName: contact.profileName,
-      name: contact.profileName?.trim() || fallbackCustomerName(phone, contact.waId, contact.userId),
-    })
-    .onConflictDoNothing()
-    .returning({ id: customers.id });
-  // Lost a race with a concurrent first message from the same person: use their row.
-  const id = created?.id ?? (await find())?.id;
-  if (!id) throw new Error('customer upsert found no row');
-  return id;
-}
-
-async function upsertConversation(db: Database, channel: ChannelRef, customerId: string, at: Date): Promise<string> {
-  const [row] = await db
+  const rows = await db
     .insert(conversations)
-    // Meta's timestamps are whole seconds in the past; a default of now() would outrank them.
-    .values({ tenantId: channel.tenantId, channelId: channel.id, customerId, lastMessageAt: at, createdAt: at })
-    .onConflictDoUpdate({ target: [conversations.channelId, conversations.customerId], set: { customerId } })
-    .returning({ id: conversations.id });
-  if (!row) throw new Error('conversation upsert returned nothing');
-  return row.id;
+    .values(byKey(firsts).map((f) => ({ tenantId, channelId: f.channelId, customerId: f.customerId, lastMessageAt: f.at, createdAt: f.at })))
+    .onConflictDoUpdate({ target: [conversations.channelId, conversations.customerId], set: { customerId: sql`excluded.customer_id` } })
+    .returning({ id: conversations.id, channelId: conversations.channelId, customerId: conversations.customerId });
+  return new Map(rows.map((r) => [pairKey(r.channelId, r.customerId), r.id]));
 }
 
-// Stores one inbound message exactly once per (channel, wamid); counters and the 24-hour
-// window move only when the message is new.
-export async function recordInboundMessage(db: Database, channel: ChannelRef, contact: InboundContact, message: InboundMessage): Promise<RecordedInbound> {
-  return db.transaction(async (tx) => {
-    const customerId = await upsertCustomerFromContact(tx, channel.tenantId, contact);
-    const conversationId = await upsertConversation(tx, channel, customerId, message.timestamp);
-    const [inserted] = await tx
-      .insert(messages)
-      .values({
-        tenantId: channel.tenantId,
-        channelId: channel.id,
+interface ConversationChange {
+  id: string;
+  unread: number;
+  lastAt: string;
+  // The newest new message's text; a tie goes to the later one, as one by one.
+  preview: string | null;
+}
+
+// Counters, the 24-hour window and the preview move by the new messages only; a late
+// redelivery of an old message must not become the preview.
+async function moveConversations(db: Database, tenantId: string, recorded: readonly RecordedInbound[]): Promise<void> {
+  const changes = new Map<string, ConversationChange>();
+  for (const { conversationId: id, message } of recorded) {
+    const at = message.timestamp.toISOString();
+    const c = changes.get(id) ?? { id, unread: 0, lastAt: at, preview: message.text };
+    c.unread += 1;
+    if (at >= c.lastAt) Object.assign(c, { lastAt: at, preview: message.text });
+    changes.set(id, c);
+  }
+  if (changes.size === 0) return;
+  const v = recordset(byKey(changes), { id: 'uuid', unread: 'int', lastAt: 'timestamptz', preview: 'text' });
+  await db
+    .update(conversations)
+    .set({
+      status: 'open',
+      updatedAt: sql`now()`,
+      unreadCount: sql`${conversations.unreadCount} + ${v.col('unread')}`,
+      lastInboundAt: sql`greatest(${conversations.lastInboundAt}, ${v.col('lastAt')})`,
+      lastMessagePreview: sql`case when ${conversations.lastMessageAt} <= ${v.col('lastAt')} then ${v.col('preview')} else ${conversations.lastMessagePreview} end`,
+      lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${v.col('lastAt')})`,
+    })
+    .from(v.table)
+    .where(and(eq(conversations.tenantId, tenantId), sql`${conversations.id} = ${v.col('id')}`));
+}
+
+// Stores a batch of inbound messages, each exactly once per (channel, wamid), with their media
+// rows; returns the ones that were new. Counters and the 24-hour window move only for those.
+export async function recordInboundMessages(db: Database, tenantId: string, inbound: readonly InboundToRecord[]): Promise<RecordedInbound[]> {
+  if (inbound.length === 0) return [];
+  const conversationIds = await upsertConversations(db, tenantId, inbound);
+  const firsts = new Map<string, InboundToRecord & { conversationId: string; mediaId: string | null }>();
+  for (const item of inbound) {
+    const key = pairKey(item.channelId, item.message.wamid);
+    const conversationId = conversationIds.get(pairKey(item.channelId, item.customerId));
+    if (!conversationId) throw new Error('conversation upsert returned nothing');
+    // The media row is written below only if the message is new; messages.media_id has no foreign key.
+    if (!firsts.has(key)) firsts.set(key, { ...item, conversationId, mediaId: item.message.media ? randomUUID() : null });
+  }
+  const toInsert = byKey(firsts);
+  const inserted = await db
+    .insert(messages)
+    .values(
+      toInsert.map(({ channelId, customerId, conversationId, mediaId, message }) => ({
+        tenantId,
+        channelId,
         conversationId,
         customerId,
-        direction: 'inbound',
+        direction: 'inbound' as const,
         type: message.type,
         text: message.text,
         content: message.content,
+        mediaId,
         wamid: message.wamid,
         replyToWamid: message.replyToWamid,
-        status: 'received',
+        status: 'received' as const,
         createdAt: message.timestamp,
-      })
-      .onConflictDoNothing({ target: [messages.channelId, messages.wamid] })
-      .returning({ id: messages.id });
-    if (!inserted) return { created: false, messageId: null, customerId, conversationId, mediaId: null };
+      })),
+    )
+    .onConflictDoNothing({ target: [messages.channelId, messages.wamid] })
+    .returning({ id: messages.id, channelId: messages.channelId, wamid: messages.wamid });
 
-    let mediaId: string | null = null;
-    if (message.media) {
-      const [row] = await tx
-        .insert(media)
-        .values({
-          tenantId: channel.tenantId,
-          channelId: channel.id,
-          providerMediaId: message.media.providerMediaId,
-          mimeType: message.media.mimeType,
-          sha256: message.media.sha256,
-          fileName: message.media.fileName,
-        })
-        .returning({ id: media.id });
-      mediaId = row?.id ?? null;
-      await tx.update(messages).set({ mediaId }).where(and(eq(messages.tenantId, channel.tenantId), eq(messages.id, inserted.id)));
-    }
-    const at = message.timestamp;
-    await tx
-      .update(customers)
-      .set({
-        inboundCount: sql`${customers.inboundCount} + 1`,
-        lastInteractionAt: sql`greatest(${customers.lastInteractionAt}, ${at.toISOString()}::timestamptz)`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(customers.tenantId, channel.tenantId), eq(customers.id, customerId)));
-    await tx
-      .update(conversations)
-      .set({
-        status: 'open',
-        updatedAt: new Date(),
-        unreadCount: sql`${conversations.unreadCount} + 1`,
-        lastInboundAt: sql`greatest(${conversations.lastInboundAt}, ${at.toISOString()}::timestamptz)`,
-        // A late redelivery of an old message must not become the preview.
-        lastMessagePreview: sql`case when ${conversations.lastMessageAt} <= ${at.toISOString()}::timestamptz then ${message.text} else ${conversations.lastMessagePreview} end`,
-        lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${at.toISOString()}::timestamptz)`,
-      })
-      .where(and(eq(conversations.tenantId, channel.tenantId), eq(conversations.id, conversationId)));
-    return { created: true, messageId: inserted.id, customerId, conversationId, mediaId };
+  const recorded = inserted.map((row): RecordedInbound => {
+    const item = firsts.get(pairKey(row.channelId, row.wamid ?? ''));
+    if (!item) throw new Error(`inserted a message that was not in the batch: ${row.wamid}`);
+    return { channelId: item.channelId, message: item.message, messageId: row.id, customerId: item.customerId, conversationId: item.conversationId, mediaId: item.mediaId };
   });
+  const newMedia = recorded.flatMap(({ channelId, mediaId, message: { media: m } }) =>
+    mediaId && m ? [{ id: mediaId, tenantId, channelId, providerMediaId: m.providerMediaId, mimeType: m.mimeType, sha256: m.sha256, fileName: m.fileName }] : [],
+  );
+  if (newMedia.length > 0) await db.insert(media).values(newMedia);
+  await moveConversations(db, tenantId, recorded);
+  return recorded;
 }

@@ -1,0 +1,42 @@
+// CPU time spent by the system under test (the server, its PostgreSQL backends and this
+// process), so runs on a shared machine compare by cost and not only by rates, which other
+// people's work moves. Linux only: elsewhere every figure reads 0.
+import { readFileSync } from 'node:fs';
+import type postgres from 'postgres';
+
+// `getconf CLK_TCK` on Linux.
+const TICKS_PER_SECOND = 100;
+
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // utime and stime are fields 14 and 15; the name in parentheses may contain spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+export interface CpuSample {
+  serverMs: number;
+  postgresMs: Map<number, number>;
+  benchMs: number;
+}
+
+export async function sampleCpu(admin: postgres.Sql, database: string, serverPid: number): Promise<CpuSample> {
+  const backends = await admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${database}`;
+  const usage = process.cpuUsage();
+  return {
+    serverMs: processCpuMs(serverPid),
+    postgresMs: new Map(backends.map(({ pid }) => [pid, processCpuMs(pid)])),
+    benchMs: (usage.user + usage.system) / 1000,
+  };
+}
+
+// Milliseconds used between two samples; a backend that connected in between started at 0.
+export function cpuBetween(from: CpuSample, to: CpuSample): { server: number; postgres: number; bench: number } {
+  let postgresMs = 0;
+  for (const [pid, ms] of to.postgresMs) postgresMs += ms - (from.postgresMs.get(pid) ?? 0);
+  return { server: Math.round(to.serverMs - from.serverMs), postgres: Math.round(postgresMs), bench: Math.round(to.benchMs - from.benchMs) };
+}
