@@ -18,7 +18,7 @@ export function ImportMappingFields({ headers, mapping, onChange, disabled }: { 
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {importFields.map((field) => (
-        <FormField key={field} label={importFieldLabels[field]} htmlFor={`map-${field}`} hint={hints[field]} required={field === 'phone'}>
+        <FormField key={field} className="content-start" label={importFieldLabels[field]} htmlFor={`map-${field}`} hint={hints[field]} required={field === 'phone'}>
           <NativeSelect
             id={`map-${field}`}
             value={mapping[field] ?? ''}

@@ -13,16 +13,17 @@ import { downloadReport } from './import-request';
 const ISSUES_SHOWN = 50;
 
 const count = (n: number) => n.toLocaleString('en-MY');
+// "1 row", "2 rows".
+const many = (n: number, one: string, more: string) => `${count(n)} ${n === 1 ? one : more}`;
 
 export function ImportSummary({ result }: { result: ImportResult }) {
-  const verb = result.dryRun ? 'would be' : 'were';
   const items = [
-    `${count(result.totalRows)} rows in the file`,
-    `${count(result.created)} new customers ${result.dryRun ? 'to add' : 'added'}`,
-    `${count(result.updated)} existing customers ${verb} updated (same phone number)`,
-    `${count(result.skipped)} rows with errors ${verb} left out`,
+    `${many(result.totalRows, 'row', 'rows')} in the file`,
+    `${many(result.created, 'new customer', 'new customers')} ${result.dryRun ? 'to add' : 'added'}`,
+    `${many(result.updated, 'existing customer', 'existing customers')} ${result.dryRun ? 'would be' : 'got'} updated (same phone number)`,
+    `${many(result.skipped, 'row with errors', 'rows with errors')} ${result.dryRun ? 'would be' : result.skipped === 1 ? 'was' : 'were'} left out`,
   ];
-  if (!result.dryRun) items.push(`${count(result.consentRecorded)} consent decisions recorded from evidence`);
+  if (!result.dryRun) items.push(`${many(result.consentRecorded, 'consent decision', 'consent decisions')} recorded from evidence`);
   return (
     <ul className="grid gap-1 text-sm" aria-label={result.dryRun ? 'What the import would do' : 'What the import did'}>
       {items.map((item) => (
@@ -38,7 +39,7 @@ export function ImportIssues({ result, fileName }: { result: ImportResult; fileN
     <div className="grid gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm">
-          {count(result.issues.length)} {result.issues.length === 1 ? 'problem' : 'problems'}
+          {many(result.issues.length, 'problem', 'problems')}
           {result.issues.length > ISSUES_SHOWN ? `; the first ${ISSUES_SHOWN} are shown` : ''}.
         </p>
         <Button variant="outline" size="sm" onClick={() => downloadReport(result.issues, fileName)}>

@@ -85,7 +85,7 @@ export function normalizeRows(records: readonly CsvRecord[], columns: Columns, n
     const consentAnswer = word('consent', parseConsentAnswer, 'Write yes or no (also YA/TIDAK, granted/withdrawn).');
     const evidence = cell('consentEvidence');
     if (consentAnswer && !evidence) {
-      problem('consent', 'Consent not imported: the row has no consent evidence (say where and when the customer agreed). The customer stays “unknown”.', 'warning');
+      problem('consent', 'Consent not imported: the row has no consent evidence (say where and when the customer agreed). The customer stays “not asked” (unknown).', 'warning');
     }
     const row: ImportRow = {
       row: record.row,
