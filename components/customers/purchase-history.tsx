@@ -23,9 +23,9 @@ const formatDay = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`)
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
-    <div className="rounded-md border p-3">
+    <div className="min-w-0 rounded-md border p-3">
       <dt className="text-xs text-muted-foreground">{label}</dt>
-      <dd className="mt-1 font-semibold tabular-nums">{value}</dd>
+      <dd className="mt-1 truncate font-semibold tabular-nums">{value}</dd>
     </div>
   );
 }
@@ -48,7 +48,7 @@ function PurchaseRow({ purchase, customerId, canEdit }: { purchase: Purchase; cu
             {purchase.confidence !== null ? ` · read with ${Math.round(purchase.confidence * 100)}% confidence` : ''}
           </p>
         </div>
-        <p className="font-semibold tabular-nums">{formatRinggit(purchase.total)}</p>
+        <p className="shrink-0 font-semibold tabular-nums">{formatRinggit(purchase.total)}</p>
       </div>
       {purchase.items.length > 0 ? (
         <details className="text-sm">
@@ -91,12 +91,12 @@ export async function PurchaseHistory({ ctx, customer, canEdit }: { ctx: TenantC
   const [rows, changes] = await Promise.all([listCustomerPurchases(db, ctx, customer.id, { limit: SHOWN + 1 }), listTierChanges(db, ctx, customer.id)]);
   const purchases = rows.slice(0, SHOWN);
   return (
-    <div className="grid gap-4" data-testid="purchase-history">
+    <div className="grid min-w-0 gap-4" data-testid="purchase-history">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <TierBadge tier={customer.tier} />
         <RecordPurchaseDialog customerId={customer.id} today={todayInMalaysia()} />
       </div>
-      <dl className="grid grid-cols-2 gap-2">
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         <Stat label="Total spent" value={formatRinggit(customer.totalSpent)} />
         <Stat label="Purchases" value={customer.purchaseCount.toLocaleString('en')} />
         <Stat label="Average" value={customer.purchaseCount ? formatRinggit(customer.averageSpend) : '—'} />

@@ -110,10 +110,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               <CustomerTimeline customerId={customer.id} customerName={customer.name} initial={timeline} />
             </div>
           </Card>
+          <Section title="Purchases">
+            <PurchaseHistory ctx={ctx} customer={customer} canEdit={admin} />
+          </Section>
           <div className="grid gap-6 lg:grid-cols-2">
-            <Section title="Purchases">
-              <PurchaseHistory ctx={ctx} customer={customer} canEdit={admin} />
-            </Section>
             <Section title="Contest entries">
               <EmptyState icon={Trophy} titleAs="h3" title="No contest entries" description="Entries to your contests will be listed here." className="min-h-40 p-6 md:p-6" />
             </Section>
