@@ -1,16 +1,9 @@
-import { BarChart3, Gift, Megaphone, Shapes } from 'lucide-react';
+import { BarChart3, Gift, Megaphone } from 'lucide-react';
 import { PageHeader } from '@/components/shell/page-header';
 import { EmptyState } from '@/components/ui/empty-state';
 
 // Sections whose features land in later issues show what they will hold.
 const sections = {
-  segments: {
-    title: 'Segments',
-    icon: Shapes,
-    description: 'Groups of customers picked by who they are and what they buy.',
-    emptyTitle: 'No segments yet',
-    emptyDescription: 'Build a segment from spend, age, state, tier and consent to target a campaign.',
-  },
   campaigns: {
     title: 'Campaigns',
     icon: Megaphone,
