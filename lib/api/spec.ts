@@ -7,6 +7,9 @@ import { importFormSchema, importResultSchema } from '@/lib/customers/import/for
 import { customerListQuerySchema } from '@/lib/customers/list-query';
 import { conversationListQuerySchema } from '@/lib/inbox/conversations';
 import { invitationInputSchema } from '@/lib/members/invitations';
+import { ocrJobSchema } from '@/lib/ocr-jobs/json';
+import { ocrJobListQuerySchema } from '@/lib/ocr-jobs/list';
+import { ocrUploadSchema } from '@/lib/ocr-jobs/submit';
 import { templateInputSchema, templatePatchSchema, templateSyncInputSchema } from '@/lib/templates/schema';
 import { anonymizeInputSchema, anonymizeResultSchema } from '@/lib/pdpa/anonymize';
 import { breachCreateSchema, breachListQuerySchema, breachPatchSchema, breachSchema } from '@/lib/pdpa/breaches';
@@ -576,5 +579,40 @@ export const operations: Operation[] = [
     summary: 'How many customers criteria match now, and the newest 10 of them; a bad condition answers 422 with its path, e.g. filter.and.1.value',
     body: segmentCriteriaSchema,
     responses: { 200: { description: 'The count and a sample', schema: segmentPreviewSchema } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/ocr',
+    tag: 'OCR',
+    summary:
+      'Read one receipt or MyKad photo (or a PDF receipt). OCR runs in a background job; the request waits up to 25 s for it (typically 1–5 s a photo) and answers 201 with the result, or 202 with Location to poll when it is not done yet (send `Prefer: respond-async` for 202 at once). A file that cannot be read answers 201 with status failed and the reason. The full IC number is audited',
+    headers: z.object({ Prefer: z.string().optional().describe('respond-async: answer 202 at once and poll GET /api/v1/ocr/{id}') }),
+    body: ocrUploadSchema,
+    bodyType: 'multipart/form-data',
+    responses: {
+      201: { description: 'Read (status completed), or could not be read (status failed, failureReason)', schema: ocrJobSchema },
+      202: { description: 'Queued or being read; poll the Location', schema: ocrJobSchema },
+      413: { description: 'The file is over 10 MB' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/ocr',
+    tag: 'OCR',
+    summary: 'The OCR log, newest first: every photo read from WhatsApp and the API, with its status and result (IC numbers masked here)',
+    query: ocrJobListQuerySchema,
+    responses: { 200: { description: 'A page of OCR jobs', schema: listOf(ocrJobSchema) } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/ocr/{id}',
+    tag: 'OCR',
+    summary: 'One OCR job: 202 while queued or being read, then 200 with the result (the full IC number for owners, admins and API keys, audited)',
+    params: z.object({ id: z.uuid() }),
+    responses: {
+      200: { description: 'The job, read', schema: ocrJobSchema },
+      202: { description: 'Still queued or being read', schema: ocrJobSchema },
+      404: { description: 'No OCR job with that id in this tenant' },
+    },
   },
 ];

@@ -18,6 +18,8 @@ import { createBreach, getBreach, listBreaches } from '@/lib/pdpa/breaches';
 import { createDataRequest, getDataRequest, listDataRequests } from '@/lib/pdpa/requests';
 import { getMember, listMembers } from '@/lib/members/members';
 import { todayInMalaysia } from '@/lib/mykad';
+import { getOcrJob, listOcrJobs, ocrJobListQuerySchema } from '@/lib/ocr-jobs/list';
+import { submitOcrFile } from '@/lib/ocr-jobs/submit';
 import { getPurchase, listCustomerPurchases } from '@/lib/purchases/list';
 import { recordPurchase } from '@/lib/purchases/record';
 import { segmentCriteriaSchema } from '@/lib/segments/filter-schema';
@@ -184,6 +186,13 @@ export const resourceProbes: ResourceProbe[] = [
       return pages.flat().map((p) => p.id);
     },
     get: (db, ctx, id) => getPurchase(db, ctx, id),
+  },
+  {
+    name: 'ocr jobs',
+    // A file OCR turns away at once is still a job of the tenant's (failed, with its reason).
+    create: async (db, ctx) => (await submitOcrFile(db, ctx, { bytes: Buffer.from(`probe ${randomUUID()}`), fileName: 'probe.txt', declaredType: 'text/plain' })).id,
+    list: async (db, ctx) => (await listOcrJobs(db, ctx, ocrJobListQuerySchema.parse({ limit: 200 }))).data.map((j) => j.id),
+    get: (db, ctx, id) => getOcrJob(db, ctx, id),
   },
   {
     name: 'segments',
