@@ -96,6 +96,7 @@ export const customerSchema = z
     maritalStatus: z.enum(customerMaritalStatuses).nullable(),
     state: z.string().nullable().describe('ISO 3166-2:MY code of the birth state (MY-01 … MY-16)'),
     birthCountry: z.string().nullable().describe('Set for a foreign place-of-birth code, e.g. Singapore'),
+    city: z.string().nullable().describe('Where the customer lives, as the team recorded it'),
     consentStatus: z.enum(consentStatuses).describe('Marketing consent: unknown, pending (notice sent), granted or withdrawn'),
     language: z.enum(customerLanguages).nullable(),
     createdAt: z.iso.datetime(),

@@ -42,6 +42,7 @@ describe('customerJson', () => {
       maritalStatus: null,
       state: null,
       birthCountry: null,
+      city: null,
       consentStatus: 'unknown',
       language: null,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),

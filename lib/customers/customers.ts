@@ -23,6 +23,7 @@ export function customerJson(row: Customer, now: Date = new Date()) {
     maritalStatus: row.maritalStatus,
     state: row.state,
     birthCountry: row.birthCountry,
+    city: row.city,
     consentStatus: row.consentStatus,
     language: row.language,
     createdAt: row.createdAt.toISOString(),

@@ -25,7 +25,7 @@ export async function getCustomerDetail(db: Database, ctx: TenantContext, custom
       .limit(1),
   ]);
   return {
-    customer: { ...customerJson(row), city: row.city, consentUpdatedAt: row.consentUpdatedAt?.toISOString() ?? null, anonymizedAt: row.anonymizedAt?.toISOString() ?? null },
+    customer: { ...customerJson(row), consentUpdatedAt: row.consentUpdatedAt?.toISOString() ?? null, anonymizedAt: row.anonymizedAt?.toISOString() ?? null },
     stats,
     flags,
     timeline,
