@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type HeaderWords, guessColumns } from '@/lib/csv/columns';
 
 // What a CSV column can be imported as. Only phone is required.
 export const importFields = ['name', 'phone', 'icNumber', 'gender', 'maritalStatus', 'city', 'language', 'consent', 'consentEvidence'] as const;
@@ -27,7 +28,7 @@ export const importMappingSchema = z
 
 // Headers as businesses write them, in English and Malay, compared without case, spaces or
 // punctuation. Checked in this order, so "Consent evidence" is evidence, not consent.
-const headerWords: [ImportField, exact: string[], contains: string[]][] = [
+const headerWords: HeaderWords<ImportField> = [
   ['consentEvidence', ['consentevidence', 'evidence', 'bukti', 'buktipersetujuan', 'consentsource', 'consentnote'], ['evidence', 'bukti']],
   ['consent', ['consent', 'consentstatus', 'marketingconsent', 'persetujuan', 'optin', 'marketing'], ['consent', 'persetujuan']],
   ['icNumber', ['ic', 'icno', 'icnumber', 'noic', 'nric', 'mykad', 'kadpengenalan', 'nokadpengenalan', 'identitycard'], ['mykad', 'kadpengenalan', 'nric']],
@@ -39,22 +40,6 @@ const headerWords: [ImportField, exact: string[], contains: string[]][] = [
   ['language', ['language', 'bahasa', 'lang'], ['language', 'bahasa']],
 ];
 
-const squash = (header: string) => header.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
-// A first guess at the mapping from the header row: exact words first, then headers that
-// contain one (e.g. "No. Telefon Bimbit"). Each field and each column is used at most once.
 export function suggestMapping(headers: readonly string[]): ImportMapping {
-  const mapping: ImportMapping = {};
-  const taken = new Set<number>();
-  const squashed = headers.map(squash);
-  for (const pass of ['exact', 'contains'] as const) {
-    for (const [field, exact, contains] of headerWords) {
-      if (mapping[field]) continue;
-      const index = squashed.findIndex((h, i) => !taken.has(i) && h !== '' && (pass === 'exact' ? exact.includes(h) : contains.some((w) => h.includes(w))));
-      if (index === -1) continue;
-      mapping[field] = headers[index] ?? null;
-      taken.add(index);
-    }
-  }
-  return mapping;
+  return guessColumns(headers, headerWords);
 }

@@ -1,38 +1,14 @@
 import { z } from 'zod';
 import { customers } from '@/db/schema';
+import { csvImportFormSchema } from '@/lib/csv/import-form';
 import { customerLanguages } from '../correction';
 import { importFields, importMappingSchema } from './fields';
 
 // POST /api/v1/customers/import's multipart form and its answer, as the OpenAPI document
 // describes them and the handler reads and writes them.
-export const importFormSchema = z.object({
-  file: z
-    .instanceof(File, { message: 'Attach the CSV file as `file`.' })
-    .transform(async (file) => new Uint8Array(await file.arrayBuffer()))
-    .meta({
-      type: 'string',
-      format: 'binary',
-      description: 'The CSV (UTF-8 or Excel’s Windows encoding; comma, semicolon or tab separated), header row first; at most 5 MB and 50,000 rows',
-    }),
-  mapping: z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined || raw === '') return undefined;
-      try {
-        return JSON.parse(raw) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'The mapping is not valid JSON.' });
-        return z.NEVER;
-      }
-    })
-    .pipe(importMappingSchema.optional())
-    .describe('JSON object: field → column header, e.g. {"name":"Nama","phone":"No. Telefon"}; when left out, guessed from the headers'),
-  dryRun: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true')
-    .describe('true: check and count only, nothing is written'),
+export const importFormSchema = csvImportFormSchema(importMappingSchema, {
+  file: 'The CSV (UTF-8 or Excel’s Windows encoding; comma, semicolon or tab separated), header row first; at most 5 MB and 50,000 rows',
+  mapping: 'JSON object: field → column header, e.g. {"name":"Nama","phone":"No. Telefon"}; when left out, guessed from the headers',
 });
 
 const importIssueSchema = z.object({

@@ -1,3 +1,4 @@
+import { type Columns as CsvColumns, resolveColumns as resolveCsvColumns } from '@/lib/csv/columns';
 import type { CsvRecord } from '@/lib/csv/parse';
 import { type MyKad, parseMyKad } from '@/lib/mykad';
 import { toE164 } from '../phone';
@@ -30,20 +31,10 @@ export interface ImportRow {
 
 const MAX_LENGTH: Partial<Record<ImportField, number>> = { name: 120, city: 80, consentEvidence: 500 };
 
-type Columns = Partial<Record<ImportField, { index: number; header: string }>>;
+type Columns = CsvColumns<ImportField>;
 
-// Header names → column positions; the first column with a header wins.
 export function resolveColumns(headers: readonly string[], mapping: ImportMapping): { columns: Columns; missing: string[] } {
-  const columns: Columns = {};
-  const missing: string[] = [];
-  for (const field of importFields) {
-    const header = mapping[field];
-    if (!header) continue;
-    const index = headers.findIndex((h) => h.trim() === header.trim());
-    if (index === -1) missing.push(header);
-    else columns[field] = { index, header: headers[index] ?? header };
-  }
-  return { columns, missing };
+  return resolveCsvColumns(headers, mapping, importFields);
 }
 
 // Checks and normalises every row; a row with any error is left out whole, so nothing is

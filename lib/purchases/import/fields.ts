@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ColumnMapping, type HeaderWords, guessColumns } from '@/lib/csv/columns';
 
 // What a column of a purchases CSV can be. A row names its customer by phone number or by
 // Sembang's customer id; date and total are required.
@@ -15,7 +16,7 @@ export const purchaseImportLabels: Record<PurchaseImportField, string> = {
   paymentMethod: 'Payment',
 };
 
-export type PurchaseImportMapping = Partial<Record<PurchaseImportField, string | null>>;
+export type PurchaseImportMapping = ColumnMapping<PurchaseImportField>;
 
 export const purchaseImportMappingSchema = z
   .object(
@@ -27,7 +28,7 @@ export const purchaseImportMappingSchema = z
 
 // Headers as POS exports and spreadsheets write them, in English and Malay, compared without
 // case, spaces or punctuation: exact words first, then a header containing one.
-const headerWords: [PurchaseImportField, exact: string[], contains: string[]][] = [
+const headerWords: HeaderWords<PurchaseImportField> = [
   ['customerId', ['customerid', 'idpelanggan', 'sembangid'], ['customerid']],
   ['receiptNumber', ['receipt', 'receiptno', 'receiptnumber', 'resit', 'noresit', 'nomborresit', 'invoice', 'invoiceno', 'invois', 'noinvois', 'billno', 'transactionid'], ['receipt', 'resit', 'invoice', 'invois']],
   ['paymentMethod', ['payment', 'paymentmethod', 'paymenttype', 'bayaran', 'kaedahbayaran', 'tender'], ['payment', 'bayaran']],
@@ -37,20 +38,6 @@ const headerWords: [PurchaseImportField, exact: string[], contains: string[]][] 
   ['merchant', ['merchant', 'kedai', 'outlet', 'store', 'shop', 'branch', 'cawangan', 'peniaga', 'premis'], ['merchant', 'outlet', 'store', 'kedai', 'cawangan']],
 ];
 
-const squash = (header: string) => header.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
 export function suggestPurchaseMapping(headers: readonly string[]): PurchaseImportMapping {
-  const mapping: PurchaseImportMapping = {};
-  const taken = new Set<number>();
-  const squashed = headers.map(squash);
-  for (const pass of ['exact', 'contains'] as const) {
-    for (const [field, exact, contains] of headerWords) {
-      if (mapping[field]) continue;
-      const index = squashed.findIndex((h, i) => !taken.has(i) && h !== '' && (pass === 'exact' ? exact.includes(h) : contains.some((w) => h.includes(w))));
-      if (index === -1) continue;
-      mapping[field] = headers[index] ?? null;
-      taken.add(index);
-    }
-  }
-  return mapping;
+  return guessColumns(headers, headerWords);
 }

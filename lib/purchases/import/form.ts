@@ -1,37 +1,13 @@
 import { z } from 'zod';
+import { csvImportFormSchema } from '@/lib/csv/import-form';
 import { MAX_PURCHASE_IMPORT_BYTES, MAX_PURCHASE_IMPORT_ROWS } from './import';
 import { purchaseImportFields, purchaseImportMappingSchema } from './fields';
 
 // POST /api/v1/purchases/import's multipart form, as the handler reads it and the OpenAPI
 // document describes it.
-export const purchaseImportFormSchema = z.object({
-  file: z
-    .instanceof(File, { message: 'Attach the CSV file as `file`.' })
-    .transform(async (file) => new Uint8Array(await file.arrayBuffer()))
-    .meta({
-      type: 'string',
-      format: 'binary',
-      description: `The CSV, header row first: phone or customer id, date (2026-03-14 or 14/03/2026), total, and optionally merchant, receipt no., payment; at most ${MAX_PURCHASE_IMPORT_BYTES / 1024 / 1024} MB and ${MAX_PURCHASE_IMPORT_ROWS.toLocaleString('en')} rows`,
-    }),
-  mapping: z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined || raw === '') return undefined;
-      try {
-        return JSON.parse(raw) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'The mapping is not valid JSON.' });
-        return z.NEVER;
-      }
-    })
-    .pipe(purchaseImportMappingSchema.optional())
-    .describe('JSON object: field → column header, e.g. {"phone":"No. Telefon","total":"Jumlah"}; when left out, guessed from the headers'),
-  dryRun: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true')
-    .describe('true: check and count only, nothing is written'),
+export const purchaseImportFormSchema = csvImportFormSchema(purchaseImportMappingSchema, {
+  file: `The CSV, header row first: phone or customer id, date (2026-03-14 or 14/03/2026), total, and optionally merchant, receipt no., payment; at most ${MAX_PURCHASE_IMPORT_BYTES / 1024 / 1024} MB and ${MAX_PURCHASE_IMPORT_ROWS.toLocaleString('en')} rows`,
+  mapping: 'JSON object: field → column header, e.g. {"phone":"No. Telefon","total":"Jumlah"}; when left out, guessed from the headers',
 });
 
 export const purchaseImportResultSchema = z

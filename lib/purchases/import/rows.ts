@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { type Columns, resolveColumns } from '@/lib/csv/columns';
 import type { CsvRecord } from '@/lib/csv/parse';
 import { toE164 } from '@/lib/customers/phone';
 import { normalizeMerchant, normalizeReceiptNumber } from '../fingerprint';
@@ -29,19 +30,10 @@ export interface PurchaseImportRow {
   idempotencyKey: string;
 }
 
-export type PurchaseImportColumns = Partial<Record<PurchaseImportField, { index: number; header: string }>>;
+export type PurchaseImportColumns = Columns<PurchaseImportField>;
 
 export function resolvePurchaseColumns(headers: readonly string[], mapping: PurchaseImportMapping): { columns: PurchaseImportColumns; missing: string[] } {
-  const columns: PurchaseImportColumns = {};
-  const missing: string[] = [];
-  for (const field of purchaseImportFields) {
-    const header = mapping[field];
-    if (!header) continue;
-    const index = headers.findIndex((h) => h.trim() === header.trim());
-    if (index === -1) missing.push(header);
-    else columns[field] = { index, header: headers[index] ?? header };
-  }
-  return { columns, missing };
+  return resolveColumns(headers, mapping, purchaseImportFields);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
