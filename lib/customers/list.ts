@@ -82,13 +82,14 @@ export interface CustomerPage {
 type Matching = { count: number; capped: boolean };
 
 // With few matches (an exact count) every match is read and sorted, so the cost is bound by
-// the count; OFFSET 0 keeps PostgreSQL from walking the sort index instead, on its guess that
-// rare rows turn up soon (a walk over most of the tenant when they do not). With many matches
-// the sort index meets a page of them quickly.
+// the count. The inner LIMIT (far above the count, so it drops nothing) keeps PostgreSQL from
+// flattening the subquery and walking the sort index on its guess that rare rows turn up soon
+// (a walk over most of the tenant when they do not). With many matches the sort index meets a
+// page of them quickly.
 async function selectPage(db: Database, where: SQL | undefined, spec: SortSpec, walk: SortOrder, limit: number, matching: Matching) {
   const columns = { ...getTableColumns(customers), sortKey: sql`${spec.key}`.as('sort_key'), sortValue: sql<string>`(${spec.key})::text`.as('sort_value') };
   if (matching.capped) return db.select(columns).from(customers).where(where).orderBy(...orderBy(spec, walk)).limit(limit);
-  const matches = db.select(columns).from(customers).where(where).offset(0).as('matches');
+  const matches = db.select(columns).from(customers).where(where).limit(2 * COUNT_CAP).as('matches');
   const dir = sql.raw(walk);
   return db.select().from(matches).orderBy(sql`${matches.sortKey} ${dir}`, sql`${matches.id} ${dir}`).limit(limit);
 }
