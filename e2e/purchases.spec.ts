@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { todayInMalaysia } from '../lib/mykad';
 import { expect, test } from './fixtures';
 import { CustomerPage } from './pages/customer-page';
 import { PurchasesSection } from './pages/purchases-section';
 import { SimulatorPage } from './pages/simulator-page';
 
-test('the owner records a purchase, sees spend and tier move, a second copy of the receipt is refused, and new thresholds recalculate the tier', async ({ tenant }) => {
+test('the owner records a purchase, sees spend and tier move, a second copy of the receipt is refused, new thresholds recalculate the tier, and a CSV of purchases adds to it', async ({ tenant }) => {
   const simulator = new SimulatorPage(tenant.page);
   await simulator.open();
   const name = `Farah Belanja ${randomUUID().slice(0, 4)}`;
-  await simulator.startCustomer(name);
+  const phone = await simulator.startCustomer(name);
   await simulator.send('hello');
   // The consent notice's buttons: the message was processed and the customer exists.
   await expect(simulator.phone.getByRole('button', { name: 'YA', exact: true })).toBeVisible();
@@ -41,4 +42,12 @@ test('the owner records a purchase, sees spend and tier move, a second copy of t
   await purchases.expectTier('Bronze');
   await purchases.root.getByText('Tier history').click();
   await expect(purchases.root.getByRole('listitem').filter({ hasText: 'at RM 612.50' })).toHaveCount(2);
+
+  // A CSV of purchases: checked first, then imported; the customer reaches Gold.
+  const day = todayInMalaysia(new Date(Date.now() - 10 * 86_400_000)).split('-').reverse().join('/');
+  await purchases.importCsv(['No. Telefon,Tarikh,Jumlah,Kedai,No. Resit', `${phone},${day},1500.00,Kedai Kopi Aisyah,KKA-78`, `0190000000,${day},abc,,`].join('\n'));
+  await expect(tenant.page.getByText('1 purchase added')).toBeVisible();
+  await customer.openFromList(name);
+  await purchases.expectTier('Gold');
+  await expect(purchases.stat('Total spent')).toHaveText('RM 2,112.50');
 });

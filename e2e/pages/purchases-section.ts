@@ -36,6 +36,14 @@ export class PurchasesSection {
     await this.page.getByRole('button', { name: 'Save tiers' }).click();
   }
 
+  // Import purchases on the import page: check the file, then import what it found.
+  async importCsv(csv: string): Promise<void> {
+    await this.page.goto('/customers/import');
+    await this.page.getByLabel('Purchases file (CSV, up to 5 MB)').setInputFiles({ name: 'purchases.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await this.page.getByRole('button', { name: 'Check the file' }).click();
+    await this.page.getByRole('button', { name: /^Import \d+ purchases?$/ }).click();
+  }
+
   async expectTier(label: string): Promise<void> {
     await expect(this.tier).toHaveText(label);
   }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowLeft } from 'lucide-react';
 import { ImportWizard } from '@/components/customers/import/import-wizard';
+import { PurchaseImport } from '@/components/purchases/purchase-import';
 import { Forbidden } from '@/components/shell/forbidden';
 import { PageHeader } from '@/components/shell/page-header';
 import { requireSessionContext } from '@/lib/auth/session';
@@ -18,7 +19,14 @@ export default async function ImportCustomersPage() {
         All customers
       </Link>
       <PageHeader title="Import customers" description="Bring in customers from a spreadsheet: phone numbers are normalised, duplicates matched, and every bad row reported." />
-      {hasRole(ctx, 'admin') ? <ImportWizard /> : <Forbidden what="Importing customers" />}
+      {hasRole(ctx, 'admin') ? (
+        <>
+          <ImportWizard />
+          <PurchaseImport />
+        </>
+      ) : (
+        <Forbidden what="Importing customers" />
+      )}
     </>
   );
 }
