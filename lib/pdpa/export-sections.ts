@@ -3,6 +3,7 @@ import { strToU8 } from 'fflate';
 import type { Database } from '@/db';
 import { type Customer, consentEvents, media, messages } from '@/db/schema';
 import { csvDocument } from '@/lib/csv/write';
+import { purchasesExportSection } from '@/lib/purchases/export-section';
 import type { ObjectStorage } from '@/lib/storage';
 import type { TenantContext } from '@/lib/tenants/context';
 
@@ -142,4 +143,4 @@ const mediaSection: ExportSection = {
   },
 };
 
-export const exportSections: ExportSection[] = [messagesSection, consentSection, mediaSection];
+export const exportSections: ExportSection[] = [messagesSection, consentSection, mediaSection, purchasesExportSection];
