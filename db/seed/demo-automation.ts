@@ -33,9 +33,10 @@ function demoHandlers(launch: Date): JobHandlers {
 }
 
 // Runs every due job, then marks Sembang's automated messages as the sandbox would have left
-// them: delivered, and read when older than an hour.
-export async function runDemoJobs(db: Database, tenantId: string): Promise<void> {
-  const handlers = demoHandlers(new Date(Date.now() - CONSENT_LAUNCH_AGO_MS));
+// them: delivered, and read when older than an hour. `extra` swaps in handlers (the demo's OCR
+// answers without running Tesseract).
+export async function runDemoJobs(db: Database, tenantId: string, extra: Partial<JobHandlers> = {}): Promise<void> {
+  const handlers = { ...demoHandlers(new Date(Date.now() - CONSENT_LAUNCH_AGO_MS)), ...extra };
   while ((await runDueJobs(db, { limit: 50, handlers })).claimed > 0);
   const old = sql`${messages.createdAt} < now() - interval '1 hour'`;
   await db

@@ -1,8 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { channels, consentEvents, conversations, customerFlags, customers, jobs, messages, templates, tenants, webhookEvents } from '@/db/schema';
 import { useTestDatabase } from '@/lib/testing/database';
 import { DEMO_BUSINESS, seedDemo } from './demo';
+
+// The demo's photos (the review queue) are stored as media files.
+process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'sembang-demo-'));
 
 const test = useTestDatabase();
 

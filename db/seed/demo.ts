@@ -4,6 +4,7 @@ import { users } from '@/db/schema';
 import type { JobClient } from '@/lib/jobs/client';
 import { seedDemoConsent } from './demo-consent';
 import { seedDemoConversations } from './demo-conversations';
+import { seedDemoOcr } from './demo-ocr';
 import { seedDemoPurchases } from './demo-purchases';
 import { seedTenant } from './tenant';
 
@@ -16,8 +17,8 @@ export const demoLogins = {
 
 export const DEMO_BUSINESS = 'Kedai Kopi Aisyah';
 
-// Creates the demo tenant unless its owner exists, with sandbox conversations, templates, and
-// customers in every consent state with MyKad profiles.
+// Creates the demo tenant unless its owner exists, with sandbox conversations, templates,
+// customers in every consent state with MyKad profiles, purchases, and photos to review.
 // Later issues add campaigns and contests here.
 export async function seedDemo(db: Database, jobs?: JobClient): Promise<{ created: boolean }> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoLogins.owner.email)).limit(1);
@@ -27,5 +28,6 @@ export async function seedDemo(db: Database, jobs?: JobClient): Promise<{ create
   await seedDemoConversations(db, ctx, members[0]?.id ?? null);
   await seedDemoPurchases(db, ctx);
   await seedDemoConsent(db, ctx);
+  await seedDemoOcr(db, ctx);
   return { created: true };
 }

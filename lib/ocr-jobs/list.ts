@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db';
-import { type OcrJob, customers, ocrJobs, ocrKinds, ocrStatuses } from '@/db/schema';
+import { type OcrJob, customers, media, ocrJobs, ocrKinds, ocrStatuses } from '@/db/schema';
 import { type Cursor, afterCursor, decodeCursor, page } from '@/lib/api/pagination';
 import { AppError } from '@/lib/errors';
 import type { TenantContext } from '@/lib/tenants/context';
@@ -35,17 +35,23 @@ export const ocrJobListQuerySchema = z.object({
 });
 export type OcrJobListQuery = z.output<typeof ocrJobListQuerySchema>;
 
-export type OcrJobRow = OcrJob & { customerName: string | null };
+// With the customer's name and the stored file's type (photo or PDF) for the pages.
+export type OcrJobRow = OcrJob & { customerName: string | null; fileType: string | null };
 
-const columns = { job: ocrJobs, customerName: customers.name };
-const withCustomer = (rows: { job: OcrJob; customerName: string | null }[]): OcrJobRow[] => rows.map((r) => ({ ...r.job, customerName: r.customerName }));
+const columns = { job: ocrJobs, customerName: customers.name, fileType: media.mimeType };
+type Selected = { job: OcrJob; customerName: string | null; fileType: string | null };
+const withCustomer = (rows: Selected[]): OcrJobRow[] => rows.map((r) => ({ ...r.job, customerName: r.customerName, fileType: r.fileType }));
 
-export async function listOcrJobs(db: Database, ctx: Pick<TenantContext, 'tenantId'>, query: OcrJobListQuery): Promise<{ data: OcrJobRow[]; nextCursor: string | null }> {
-  const after: Cursor | null = decodeCursor(query.cursor);
-  const rows = await db
+const joined = (db: Database) =>
+  db
     .select(columns)
     .from(ocrJobs)
     .leftJoin(customers, and(eq(customers.tenantId, ocrJobs.tenantId), eq(customers.id, ocrJobs.customerId)))
+    .leftJoin(media, and(eq(media.tenantId, ocrJobs.tenantId), eq(media.id, ocrJobs.mediaId)));
+
+export async function listOcrJobs(db: Database, ctx: Pick<TenantContext, 'tenantId'>, query: OcrJobListQuery): Promise<{ data: OcrJobRow[]; nextCursor: string | null }> {
+  const after: Cursor | null = decodeCursor(query.cursor);
+  const rows = await joined(db)
     .where(
       and(
         eq(ocrJobs.tenantId, ctx.tenantId),
@@ -62,27 +68,21 @@ export async function listOcrJobs(db: Database, ctx: Pick<TenantContext, 'tenant
 }
 
 export async function getOcrJob(db: Database, ctx: Pick<TenantContext, 'tenantId'>, id: string): Promise<OcrJobRow> {
-  const [row] = await db
-    .select(columns)
-    .from(ocrJobs)
-    .leftJoin(customers, and(eq(customers.tenantId, ocrJobs.tenantId), eq(customers.id, ocrJobs.customerId)))
-    .where(and(eq(ocrJobs.tenantId, ctx.tenantId), eq(ocrJobs.id, id)))
-    .limit(1);
+  const [row] = withCustomer(await joined(db).where(and(eq(ocrJobs.tenantId, ctx.tenantId), eq(ocrJobs.id, id))).limit(1));
   if (!row) throw new AppError('not_found', 'No OCR job with that id.');
-  return { ...row.job, customerName: row.customerName };
+  return row;
+}
+
+const inReview = (tenantId: string) => and(eq(ocrJobs.tenantId, tenantId), eq(ocrJobs.status, 'review'));
+
+export async function countInReview(db: Database, ctx: Pick<TenantContext, 'tenantId'>): Promise<number> {
+  return db.$count(ocrJobs, inReview(ctx.tenantId));
 }
 
 export async function reviewQueue(db: Database, ctx: Pick<TenantContext, 'tenantId'>, limit = 100): Promise<{ rows: OcrJobRow[]; total: number }> {
-  const inReview = and(eq(ocrJobs.tenantId, ctx.tenantId), eq(ocrJobs.status, 'review'));
-  const [rows, [count]] = await Promise.all([
-    db
-      .select(columns)
-      .from(ocrJobs)
-      .leftJoin(customers, and(eq(customers.tenantId, ocrJobs.tenantId), eq(customers.id, ocrJobs.customerId)))
-      .where(inReview)
-      .orderBy(asc(ocrJobs.createdAt), asc(ocrJobs.id))
-      .limit(limit),
-    db.select({ n: sql<number>`count(*)::int` }).from(ocrJobs).where(inReview),
-  ]);
-  return { rows: withCustomer(rows), total: count?.n ?? 0 };
+  const rows = await joined(db)
+    .where(inReview(ctx.tenantId))
+    .orderBy(asc(ocrJobs.createdAt), asc(ocrJobs.id))
+    .limit(limit);
+  return { rows: withCustomer(rows), total: rows.length < limit ? rows.length : await countInReview(db, ctx) };
 }
