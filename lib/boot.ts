@@ -5,6 +5,7 @@ import { startJobWorker } from '@/lib/jobs/worker';
 import { scheduleRetentionForAllTenants } from '@/lib/pdpa/retention-schedule';
 import { scheduleTiersForAllTenants } from '@/lib/purchases/tier-schedule';
 import { logger } from '@/lib/logger';
+import { shutdownOcrEngine } from '@/lib/ocr/engine';
 
 // Runs once when a Node.js server process starts (instrumentation.ts).
 export async function boot(): Promise<void> {
@@ -24,7 +25,8 @@ export async function boot(): Promise<void> {
     await scheduleRetentionForAllTenants(handle.db, new Date());
     await scheduleTiersForAllTenants(handle.db, new Date());
     const worker = startJobWorker({ db: handle.db, pollIntervalMs: env.JOBS_POLL_INTERVAL_MS, concurrency: env.JOBS_CONCURRENCY });
-    const stop = () => void worker.stop().finally(() => handle.close());
+    // Let running jobs finish, then end the OCR workers (and their temp language data) and the database.
+    const stop = () => void worker.stop().finally(() => Promise.allSettled([shutdownOcrEngine()]).then(() => handle.close()));
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   }
