@@ -26,7 +26,7 @@ export async function boot(): Promise<void> {
     await scheduleTiersForAllTenants(handle.db, new Date());
     const worker = startJobWorker({ db: handle.db, pollIntervalMs: env.JOBS_POLL_INTERVAL_MS, concurrency: env.JOBS_CONCURRENCY });
     // Let running jobs finish, then end the OCR workers (and their temp language data) and the database.
-    const stop = () => void worker.stop().finally(() => Promise.allSettled([shutdownOcrEngine()]).then(() => handle.close()));
+    const stop = () => void worker.stop().finally(() => shutdownOcrEngine().catch(() => undefined).then(() => handle.close()));
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   }
