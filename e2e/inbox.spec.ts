@@ -125,7 +125,8 @@ test('a customer message appears live; the agent replies, assigns and resolves',
   await page.goto('/customers');
   const row = page.getByRole('row').filter({ hasText: customer.name });
   await expect(row).toContainText(`+${customer.waId}`);
-  await row.getByRole('link', { name: `Open chat with ${customer.name}` }).click();
+  await row.getByRole('link', { name: customer.name }).click();
+  await page.getByRole('link', { name: 'Open in inbox' }).click();
   await expect(inbox.conversation(customer.name)).toBeVisible();
 });
 

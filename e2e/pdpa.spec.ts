@@ -94,8 +94,13 @@ test("the owner downloads a customer's data as a zip and the export is logged as
   await simulator.send('Hai, saya nak tanya pasal pesanan');
   await expect(simulator.fromCustomer('Hai, saya nak tanya pasal pesanan')).toBeVisible();
 
-  await tenant.page.goto('/customers');
-  await tenant.page.getByRole('link', { name }).click();
+  // The message becomes a customer in a background job; the list shows it on a later load.
+  const link = tenant.page.getByRole('link', { name });
+  await expect(async () => {
+    await tenant.page.goto('/customers');
+    await expect(link).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await link.click();
   await expect(tenant.page.getByRole('heading', { level: 1, name })).toBeVisible();
 
   const [download] = await Promise.all([tenant.page.waitForEvent('download'), tenant.page.getByRole('link', { name: 'Download all data' }).click()]);
