@@ -70,6 +70,12 @@ test('pages, sorts, searches and filters the demo customers, with the state in t
   await page.getByRole('button', { name: 'Clear all' }).click();
   await customers.expectParam('consentStatus', null);
   await expect(customers.rows).toHaveCount(total);
+
+  // Tier (from purchases): the demo has Platinum customers, but not only those.
+  await customers.choose('Tier', 'Platinum');
+  await customers.expectParam('tier', 'platinum');
+  await expect.poll(() => customers.rows.count()).toBeGreaterThan(0);
+  await expect.poll(() => customers.rows.count()).toBeLessThan(total);
 });
 
 test('the owner deletes selected customers after confirming the count', async ({ page }) => {

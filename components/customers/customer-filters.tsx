@@ -5,8 +5,9 @@ import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
-import { consentStatuses } from '@/db/schema';
+import { consentStatuses, tiers } from '@/db/schema';
 import { malaysianStates } from '@/lib/mykad/places';
+import { tierLabels } from '@/lib/purchases/tier-labels';
 import { consentLabels, genderLabels, maritalLabels } from './customer-labels';
 import { filterKeys, hasFilters } from './customer-list-url';
 import { LastMessageFilter } from './last-message-filter';
@@ -20,6 +21,7 @@ const stateOptions = malaysianStates.map((s) => ({ value: s.code, label: s.name 
 const genderOptions = Object.entries(genderLabels).map(([value, label]) => ({ value, label }));
 const maritalOptions = Object.entries(maritalLabels).map(([value, label]) => ({ value, label }));
 const consentOptions = consentStatuses.map((value) => ({ value, label: consentLabels[value] }));
+const tierOptions = tiers.map((value) => ({ value, label: tierLabels.en[value] }));
 
 const sortOptions = [
   ['created:desc', 'Newest customers'],
@@ -85,6 +87,7 @@ export function CustomerFilters({ sort, order, limit }: { sort: string; order: s
         <MultiSelectFilter label="Gender" param="gender" options={genderOptions} />
         <MultiSelectFilter label="Marital status" param="maritalStatus" options={maritalOptions} />
         <MultiSelectFilter label="Consent" param="consentStatus" options={consentOptions} />
+        <MultiSelectFilter label="Tier" param="tier" options={tierOptions} />
         <div className="flex items-center gap-1" role="group" aria-label="Age">
           <AgeInput param="ageMin" label="Youngest age" />
           <AgeInput param="ageMax" label="Oldest age" />

@@ -6,6 +6,7 @@ export const listParamKeys = [
   'gender',
   'maritalStatus',
   'consentStatus',
+  'tier',
   'ageMin',
   'ageMax',
   'lastInteractionWithinDays',
@@ -20,7 +21,7 @@ export const listParamKeys = [
 export type ListParamKey = (typeof listParamKeys)[number];
 export type ListParams = Partial<Record<ListParamKey, string>>;
 
-export const filterKeys = ['search', 'state', 'gender', 'maritalStatus', 'consentStatus', 'ageMin', 'ageMax', 'lastInteractionWithinDays', 'lastInteractionBefore'] as const;
+export const filterKeys = ['search', 'state', 'gender', 'maritalStatus', 'consentStatus', 'tier', 'ageMin', 'ageMax', 'lastInteractionWithinDays', 'lastInteractionBefore'] as const;
 
 // `current` with `changes` applied (an empty string removes a key). Anything but a page step
 // starts again at the first page.

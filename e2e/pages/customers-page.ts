@@ -42,7 +42,7 @@ export class CustomersPage {
     await expect.poll(() => new URL(this.page.url()).searchParams.get(param)).toBe(value);
   }
 
-  async choose(filter: 'State' | 'Gender' | 'Marital status' | 'Consent', option: string): Promise<void> {
+  async choose(filter: 'State' | 'Gender' | 'Marital status' | 'Consent' | 'Tier', option: string): Promise<void> {
     await this.page.getByRole('button', { name: new RegExp(`^Filter by ${filter.toLowerCase()}`) }).click();
     await this.page.getByRole('menuitemcheckbox', { name: option }).click();
     await this.page.keyboard.press('Escape');
