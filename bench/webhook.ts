@@ -1,20 +1,23 @@
 // npm run bench:webhook — signed Meta-shaped deliveries against a production build on
-// PostgreSQL for BENCH_SECONDS (default 30), then a check that every message was stored once.
+// PostgreSQL for BENCH_SECONDS (default 30), then a check that every message was stored once
+// (BENCH_KIND=statuses: that every status landed; see ./webhook-workloads).
 // Prints JSON. Needs `npm run build` first and PostgreSQL at BENCH_DATABASE_SERVER_URL.
 // BENCH_JOBS_WORKER=false measures the fast path alone: the server runs no job worker during
 // the load, and a worker in this process drains the queue afterwards.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { count, countDistinct, eq } from 'drizzle-orm';
 import postgres from 'postgres';
-import { channels, messages } from '@/db/schema';
+import { channels } from '@/db/schema';
 import { seedTenant } from '@/db/seed/tenant';
 import { encrypt } from '@/lib/crypto';
+import { resetEnvCache } from '@/lib/env';
 import { localJobClient } from '@/lib/jobs/local-driver';
 import { type JobWorker, startJobWorker } from '@/lib/jobs/worker';
 import { signPayload } from '@/lib/whatsapp/webhook/signature';
 import { cpuBetween, sampleCpu } from './cpu';
+import { startFakeMeta } from './fake-meta';
+import { inboundWorkload, statusesWorkload } from './webhook-workloads';
 import { freshBenchDatabase, startServer } from './support';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
@@ -23,30 +26,9 @@ const port = Number(process.env.BENCH_PORT ?? 3201);
 const workerInServer = process.env.BENCH_JOBS_WORKER !== 'false';
 // Other work on a shared machine moves the numbers: the 1-minute load average goes in the output.
 const load = () => Number(loadavg()[0]?.toFixed(2));
-// A share of deliveries are sent twice, as Meta does, to prove idempotency under load.
-const redeliveryShare = 0.05;
-
-function textDelivery(phoneNumberId: string, wamid: string, waId: string): string {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '102290129340398',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '60312345678', phone_number_id: phoneNumberId },
-              contacts: [{ profile: { name: `Bench ${waId.slice(-4)}` }, wa_id: waId }],
-              messages: [{ from: waId, id: wamid, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: 'Ada stok lagi?' } }],
-            },
-          },
-        ],
-      },
-    ],
-  });
-}
+const kind = process.env.BENCH_KIND === 'statuses' ? 'statuses' : 'inbound';
+// Outbound messages the 'statuses' workload reports on (about three statuses each in 30 s at 1,500/s).
+const campaignMessages = Number(process.env.BENCH_MESSAGES ?? 15_000);
 
 async function main() {
   const encryptionKey = randomBytes(32).toString('base64');
@@ -55,23 +37,42 @@ async function main() {
   // Room for the job worker this process runs when BENCH_JOBS_WORKER=false.
   const db = await freshBenchDatabase({ poolSize: 10 });
   const { tenant } = await seedTenant(db.handle.db, { businessName: 'Bench Sdn Bhd', owner: { email: `bench-${Date.now()}@example.com`, name: 'Bench', password: 'Bench-pass-12345' } }, localJobClient);
-  await db.handle.db.insert(channels).values({ tenantId: tenant.id, type: 'cloud', name: 'Bench', phoneNumberId, appSecretEnc: encrypt(appSecret, encryptionKey) });
+  const meta = await startFakeMeta();
+  const serverEnv = {
+    DATABASE_URL: db.url,
+    AUTH_SECRET: randomBytes(32).toString('base64'),
+    ENCRYPTION_KEY: encryptionKey,
+    JOBS_WORKER: String(workerInServer),
+    WHATSAPP_API_ALLOWED_HOSTS: meta.host,
+  };
+  // A worker in this process (BENCH_JOBS_WORKER=false) reads the same secrets as the server.
+  Object.assign(process.env, serverEnv);
+  resetEnvCache();
+  const [channel] = await db.handle.db
+    .insert(channels)
+    .values({
+      tenantId: tenant.id,
+      type: 'cloud',
+      name: 'Bench',
+      phoneNumberId,
+      appSecretEnc: encrypt(appSecret, encryptionKey),
+      accessTokenEnc: encrypt('bench-access-token', encryptionKey),
+      apiBaseUrl: meta.baseUrl,
+    })
+    .returning({ id: channels.id });
+  const monitor = postgres(db.url, { max: 1, onnotice: () => {} });
+  const target = { tenantId: tenant.id, channelId: channel?.id ?? '', phoneNumberId };
+  const workload = kind === 'statuses' ? await statusesWorkload(monitor, target, campaignMessages) : inboundWorkload(phoneNumberId);
 
-  const server = await startServer(
-    { DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString('base64'), ENCRYPTION_KEY: encryptionKey, JOBS_WORKER: String(workerInServer) },
-    port,
-  ).catch(async (error: unknown) => {
+  const server = await startServer(serverEnv, port).catch(async (error: unknown) => {
+    await Promise.all([monitor.end(), meta.close()]);
     await db.drop();
     throw error;
   });
   const loadBefore = load();
   let worker: JobWorker | undefined;
-  const monitor = postgres(db.url, { max: 1, onnotice: () => {} });
   const cpu = () => sampleCpu(monitor, new URL(db.url).pathname.slice(1), server.pid ?? 0);
   const cpuAtStart = await cpu();
-  const sent = new Set<string>();
-  const bodies: string[] = [];
-  let redeliveries = 0;
   try {
     const result = await autocannon({
       url: `http://127.0.0.1:${port}/api/webhooks/whatsapp`,
@@ -81,16 +82,7 @@ async function main() {
       requests: [
         {
           setupRequest: (req) => {
-            let body: string;
-            if (bodies.length > 100 && Math.random() < redeliveryShare) {
-              body = bodies[Math.floor(Math.random() * bodies.length)] ?? '';
-              redeliveries += 1;
-            } else {
-              const wamid = `wamid.bench.${randomUUID()}`;
-              body = textDelivery(phoneNumberId, wamid, `6012${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`);
-              sent.add(wamid);
-              if (bodies.length < 5000) bodies.push(body);
-            }
+            const body = workload.next();
             return { ...req, body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signPayload(body, appSecret) } };
           },
         },
@@ -99,18 +91,16 @@ async function main() {
 
     const loadAfter = load();
     const cpuAfterLoad = await cpu();
-    // Processing runs in jobs. Ingest has drained once every stored delivery is processed; the
-    // jobs it queued (automations answering new customers, their sends) once no job is due or
-    // running. Jobs scheduled for later (reminders, retries backing off) are not waited for.
+    // Processing runs in jobs: wait until every stored delivery is processed. The jobs ingest
+    // queued for later work (automations answering new customers, their sends) are counted,
+    // not waited for: they are not what this measures.
     const drainStart = Date.now();
     if (!workerInServer) worker = startJobWorker({ db: db.handle.db, pollIntervalMs: 200, concurrency: 4 });
-    let ingestSeconds: number | undefined;
     for (;;) {
-      const [queue] = await monitor<{ unprocessed: number; busy: number }[]>`
-        select (select count(*) from webhook_events where processed_at is null)::int as unprocessed,
-               (select count(*) from jobs where status = 'running' or (status = 'pending' and run_at <= now()))::int as busy`;
-      if (queue?.unprocessed === 0) ingestSeconds ??= (Date.now() - drainStart) / 1000;
-      if ((queue?.unprocessed === 0 && queue.busy === 0) || Date.now() - drainStart > 600_000) break;
+      const [queue] = await monitor<{ waiting: number }[]>`
+        select ((select count(*) from webhook_events where processed_at is null)
+              + (select count(*) from jobs where name = 'whatsapp/webhook.received' and status in ('pending', 'running')))::int as waiting`;
+      if (queue?.waiting === 0 || Date.now() - drainStart > 600_000) break;
       await new Promise((r) => setTimeout(r, 500));
     }
     const drainSeconds = (Date.now() - drainStart) / 1000;
@@ -120,9 +110,9 @@ async function main() {
     const cpuDrain = cpuBetween(cpuAfterLoad, cpuAtEnd);
     // The load generator's own CPU is not the system's; a worker in this process is.
     const systemCpuMs = cpuLoad.server + cpuLoad.postgres + cpuDrain.server + cpuDrain.postgres + (workerInServer ? 0 : cpuDrain.bench);
-    // Inbound only: automations may answer new customers.
-    const [stored] = await db.handle.db.select({ rows: count(), distinct: countDistinct(messages.wamid) }).from(messages).where(eq(messages.direction, 'inbound'));
+    const checked = await workload.check(monitor);
     const failedJobs = await monitor<{ name: string; n: number }[]>`select name, count(*)::int as n from jobs where status = 'failed' group by name`;
+    const jobsLeft = await monitor<{ name: string; n: number }[]>`select name, count(*)::int as n from jobs where status in ('pending', 'running') group by name`;
     // How many deliveries each processing job carried (one per job before batching).
     const [webhookJobs] = await monitor<{ jobs: number; deliveries: number }[]>`
       select count(*)::int as jobs, coalesce(sum(coalesce(jsonb_array_length(payload->'webhookEventIds'), 1)), 0)::int as deliveries
@@ -132,6 +122,7 @@ async function main() {
       `${JSON.stringify(
         {
           benchmark: 'webhook',
+          kind,
           seconds,
           connections,
           jobsWorker: workerInServer ? 'in the server' : 'after the load, in the bench process',
@@ -141,17 +132,13 @@ async function main() {
           non2xx: result.non2xx,
           errors: result.errors,
           latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-          uniqueMessagesSent: sent.size,
-          redeliveries,
-          stored: stored?.rows ?? 0,
-          lost: sent.size - (stored?.distinct ?? 0),
-          duplicated: (stored?.rows ?? 0) - (stored?.distinct ?? 0),
+          ...checked,
           failedJobs: Object.fromEntries(failedJobs.map((f) => [f.name, f.n])),
           deliveriesPerProcessingJob: Number(((webhookJobs?.deliveries ?? 0) / Math.max(1, webhookJobs?.jobs ?? 0)).toFixed(1)),
-          ingestDrainSeconds: ingestSeconds === undefined ? null : Math.round(ingestSeconds),
           drainSeconds: Math.round(drainSeconds),
           // From the first request until the last delivery was processed.
-          processedPerSecond: Math.round((stored?.distinct ?? 0) / (seconds + (ingestSeconds ?? drainSeconds))),
+          processedPerSecond: Math.round(checked.expected / (seconds + drainSeconds)),
+          jobsLeftAfterDrain: Object.fromEntries(jobsLeft.map((j) => [j.name, j.n])),
           // CPU milliseconds (server, its PostgreSQL backends, this process) during the load and
           // during the drain, and the system's per accepted delivery: its cost, whatever else ran.
           cpuMs: { load: cpuLoad, drain: cpuDrain },
@@ -162,7 +149,7 @@ async function main() {
       )}\n`,
     );
   } finally {
-    await monitor.end();
+    await Promise.all([monitor.end(), meta.close()]);
     server.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1000));
     await db.drop();

@@ -65,8 +65,21 @@ export async function applyStatuses(db: Database, tenantId: string, statuses: re
     channelId: 'uuid', wamid: 'text', status: 'text', rank: 'int', sentAt: 'timestamptz', deliveredAt: 'timestamptz',
     readAt: 'timestamptz', failedAt: 'timestamptz', failed: 'boolean', errorCode: 'int', errorTitle: 'text',
   });
-  const matchesV = and(eq(messages.tenantId, tenantId), eq(messages.direction, 'outbound'), sql`${messages.channelId} = ${v.col('channelId')}`, sql`${messages.wamid} = ${v.col('wamid')}`);
-  const locked = await db.select({ id: messages.id }).from(messages).innerJoin(v.table, matchesV).orderBy(asc(messages.id)).for('update', { of: messages });
+  // Looked up by the (channel_id, wamid) index; a join with the recordset was planned as a scan
+  // of every message.
+  const locked = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.tenantId, tenantId),
+        inArray(messages.channelId, [...new Set(folded.map((f) => f.channelId))]),
+        inArray(messages.wamid, folded.map((f) => f.wamid)),
+        eq(messages.direction, 'outbound'),
+      ),
+    )
+    .orderBy(asc(messages.id))
+    .for('update');
   if (locked.length === 0) return new Set();
   const rows = await db
     .update(messages)
@@ -80,7 +93,7 @@ export async function applyStatuses(db: Database, tenantId: string, statuses: re
       errorTitle: sql`case when ${v.col('failed')} then ${v.col('errorTitle')} else ${messages.errorTitle} end`,
     })
     .from(v.table)
-    .where(and(inArray(messages.id, locked.map((r) => r.id)), matchesV))
+    .where(and(eq(messages.tenantId, tenantId), inArray(messages.id, locked.map((r) => r.id)), sql`${messages.channelId} = ${v.col('channelId')}`, sql`${messages.wamid} = ${v.col('wamid')}`))
     .returning({ channelId: messages.channelId, wamid: messages.wamid });
   return new Set(rows.map((r) => `${r.channelId} ${r.wamid}`));
 }

@@ -160,7 +160,7 @@ async function processBatch(db: Database, tenantId: string, deliveries: StoredDe
         .update(webhookEvents)
         .set({ processedAt: sql`now()`, error: sql`${v.col('error')}` })
         .from(v.table)
-        .where(and(eq(webhookEvents.tenantId, tenantId), sql`${webhookEvents.id} = ${v.col('id')}`, isNull(webhookEvents.processedAt)));
+        .where(and(eq(webhookEvents.tenantId, tenantId), inArray(webhookEvents.id, done.map((d) => d.id)), sql`${webhookEvents.id} = ${v.col('id')}`, isNull(webhookEvents.processedAt)));
     }
     const statusesApplied = batch.reduce((n, p) => n + p.statuses.filter((s) => matched.has(`${s.channelId} ${s.update.wamid}`)).length, 0);
     return { processed: done.length, created: recorded.length, statusesApplied, waiting };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { conversations, media, messages } from '@/db/schema';
 import type { InboundMessage } from '@/lib/whatsapp/types';
@@ -72,7 +72,8 @@ async function moveConversations(db: Database, tenantId: string, recorded: reado
       lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${v.col('lastAt')})`,
     })
     .from(v.table)
-    .where(and(eq(conversations.tenantId, tenantId), sql`${conversations.id} = ${v.col('id')}`));
+    // The id list lets the planner use the primary key instead of scanning the table.
+    .where(and(eq(conversations.tenantId, tenantId), inArray(conversations.id, [...changes.keys()]), sql`${conversations.id} = ${v.col('id')}`));
 }
 
 // Stores a batch of inbound messages, each exactly once per (channel, wamid), with their media
