@@ -1,13 +1,16 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Worker, createWorker, OEM, PSM } from 'tesseract.js';
+import eng from '@tesseract.js-data/eng';
+import msa from '@tesseract.js-data/msa';
 import { getEnv } from '@/lib/env';
 import type { OcrLine, OcrPage } from './types';
 
-const require = createRequire(import.meta.url);
 const LANGUAGES = ['eng', 'msa'] as const;
+// The packages' own entry points say where their files are (each is external to the Next.js
+// bundle, so __dirname inside them is the real directory).
+const languageData: Record<(typeof LANGUAGES)[number], { langPath: string }> = { eng, msa };
 
 // Language data ships inside node_modules (@tesseract.js-data/*). tesseract.js reads every
 // language from one langPath (and its Lang-object form is broken in v7: it initialises with
@@ -16,7 +19,7 @@ const LANGUAGES = ['eng', 'msa'] as const;
 function prepareLanguageDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'sembang-tessdata-'));
   for (const code of LANGUAGES) {
-    const pkg = path.dirname(require.resolve(`@tesseract.js-data/${code}/package.json`));
+    const pkg = path.dirname(languageData[code].langPath);
     copyFileSync(path.join(pkg, '4.0.0_best_int', `${code}.traineddata.gz`), path.join(dir, `${code}.traineddata.gz`));
   }
   return dir;
