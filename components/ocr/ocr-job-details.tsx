@@ -7,6 +7,9 @@ import { confidenceText, kindLabels, outcomeLabels, sourceLabels, statusLabels, 
 
 const timingNames: Record<string, string> = { waitMs: 'Waited', preprocessMs: 'Preprocessing', ocrMs: 'OCR', extractMs: 'Extraction', totalMs: 'Total' };
 
+// Milliseconds for the work, minutes for a long wait (a photo sent while the server was down).
+const duration = (ms: number) => (ms < 60_000 ? `${ms.toLocaleString('en-MY')} ms` : `${Math.round(ms / 60_000).toLocaleString('en-MY')} min`);
+
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="grid grid-cols-[10rem_1fr] gap-2 py-1.5 text-sm">
@@ -41,7 +44,7 @@ export function OcrJobDetails({ job, extracted, reviewerName }: { job: OcrJobRow
           via {sourceLabels[job.source]}
         </Row>
         <Row label="Received">{timeFormat.format(job.createdAt)}</Row>
-        {job.completedAt ? <Row label="Finished">{timeFormat.format(job.completedAt)}</Row> : null}
+        {job.completedAt ? <Row label="Processed">{timeFormat.format(job.completedAt)}</Row> : null}
         {extracted.outcome ? <Row label="Outcome">{outcomeLabels[extracted.outcome]}</Row> : null}
         {extracted.replied === false ? <Row label="Reply">Not sent: the customer&apos;s 24-hour window had closed.</Row> : null}
         {job.failureReason ? <Row label="Why it failed">{job.failureReason}</Row> : null}
@@ -71,7 +74,7 @@ export function OcrJobDetails({ job, extracted, reviewerName }: { job: OcrJobRow
         {job.timings ? (
           <Row label="Timings">
             {Object.entries(job.timings)
-              .map(([name, ms]) => `${timingNames[name] ?? name} ${ms.toLocaleString('en-MY')} ms`)
+              .map(([name, ms]) => `${timingNames[name] ?? name} ${duration(ms)}`)
               .join(' · ')}
           </Row>
         ) : null}

@@ -87,11 +87,13 @@ async function readFile(db: Database, job: OcrJob, file: StoredFile | null, deps
   if (!object) return notReceived('The stored file is missing.');
   try {
     const result = await (deps.recognize ?? recognizeDocument)(object.bytes, { mimeType: file.mimeType ?? undefined });
+    // The engine failing (a worker that would not start) is not the file's fault: try again.
+    if (!result.ok && result.reason === 'ocr_failed') throw new Error(result.message);
     if (!result.ok) return { read: { ok: false, reason: result.reason, message: result.message }, timings: result.timings };
     return { read: { ok: true, document: result }, timings: result.timings };
   } catch (error) {
-    // recognizeDocument answers bad files itself; a throw is the engine (a worker that would
-    // not start), worth another attempt until the last.
+    // recognizeDocument answers bad files itself; a throw or ocr_failed is the engine, worth
+    // another attempt until the last.
     if (attempt < OCR_JOB_ATTEMPTS) throw error;
     log.error({ err: error, tenantId: job.tenantId, ocrJobId: job.id }, 'ocr gave up');
     return { read: { ok: false, reason: 'ocr_failed', message: 'Text recognition failed on this file.' }, timings: null };

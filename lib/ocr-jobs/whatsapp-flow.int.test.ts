@@ -318,6 +318,18 @@ describe('everything else', () => {
     expect(replies).toEqual([readFailedReply('en', 'unreadable')]);
   });
 
+  it('an engine failure is retried, and only the last attempt fails the job and tells the customer', async () => {
+    const phone = await grantedCustomer();
+    const broken: Recognizer = async () => ({ ok: false, reason: 'ocr_failed', message: 'Text recognition failed on this image.', timings: { preprocessMs: 5, ocrMs: 0, extractMs: 0 } });
+    const { job } = await sendPhoto(phone, await uniquePhoto(), broken, { handlers: reading(broken, { 'ocr/document.received': async () => {} }) });
+    const input = { tenantId: shop.tenantId, ocrJobId: job?.id ?? '' };
+    await expect(processOcrJob(t.db, input, { recognize: broken, jobs: localJobClient }, 1)).rejects.toThrow('Text recognition failed');
+    expect((await t.db.select().from(ocrJobs).where(eq(ocrJobs.id, input.ocrJobId)))[0]?.status).toBe('processing');
+    expect(await processOcrJob(t.db, input, { recognize: broken, jobs: localJobClient }, 5)).toEqual({ status: 'failed', outcome: null });
+    const [last] = await t.db.select().from(messages).where(and(eq(messages.customerId, job?.customerId ?? ''), eq(messages.direction, 'outbound'))).orderBy(asc(messages.createdAt)).then((rows) => rows.slice(-1));
+    expect(last?.text).toBe(readFailedReply('en', 'ocr_failed'));
+  });
+
   it('a file the media job refuses ends as a failed OCR job with the reason', async () => {
     const phone = await grantedCustomer();
     const recognize = recognizerOf(recognizedReceipt());

@@ -1,6 +1,7 @@
 import { ChevronRight, ScrollText } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { OcrHeader } from '@/components/ocr/ocr-header';
 import { OcrJobTable } from '@/components/ocr/ocr-job-table';
 import { type OcrLogParams, OcrLogFilters } from '@/components/ocr/ocr-log-filters';
 import { Button } from '@/components/ui/button';
@@ -38,30 +39,33 @@ export default async function OcrLogPage({ searchParams }: { searchParams: Promi
   const query = parsed.success ? parsed.data : ocrJobListQuerySchema.parse({ limit: PAGE_SIZE });
   const { data, nextCursor } = await listOcrJobs(getDb(), ctx, query);
   return (
-    <Card>
-      <CardContent className="overflow-x-auto pt-6">
-        <OcrLogFilters params={params} />
-        {data.length === 0 ? (
-          <EmptyState icon={ScrollText} titleAs="h3" title="No OCR jobs" description="Every photo read by OCR — from WhatsApp or the API — is logged here." />
-        ) : (
-          <OcrJobTable jobs={data} />
-        )}
-        <nav aria-label="Pages" className="mt-4 flex justify-end gap-2">
-          {query.cursor ? (
-            <Button asChild variant="outline" size="sm">
-              <Link href={hrefWith(params)}>Newest</Link>
-            </Button>
-          ) : null}
-          {nextCursor ? (
-            <Button asChild variant="outline" size="sm">
-              <Link href={hrefWith({ ...params, cursor: nextCursor })} rel="next">
-                Older
-                <ChevronRight aria-hidden="true" />
-              </Link>
-            </Button>
-          ) : null}
-        </nav>
-      </CardContent>
-    </Card>
+    <>
+      <OcrHeader ctx={ctx} />
+      <Card>
+        <CardContent className="overflow-x-auto pt-6">
+          <OcrLogFilters params={params} />
+          {data.length === 0 ? (
+            <EmptyState icon={ScrollText} titleAs="h3" title="No OCR jobs" description="Every photo read by OCR — from WhatsApp or the API — is logged here." />
+          ) : (
+            <OcrJobTable jobs={data} />
+          )}
+          <nav aria-label="Pages" className="mt-4 flex justify-end gap-2">
+            {query.cursor ? (
+              <Button asChild variant="outline" size="sm">
+                <Link href={hrefWith(params)}>Newest</Link>
+              </Button>
+            ) : null}
+            {nextCursor ? (
+              <Button asChild variant="outline" size="sm">
+                <Link href={hrefWith({ ...params, cursor: nextCursor })} rel="next">
+                  Older
+                  <ChevronRight aria-hidden="true" />
+                </Link>
+              </Button>
+            ) : null}
+          </nav>
+        </CardContent>
+      </Card>
+    </>
   );
 }
