@@ -11,6 +11,7 @@ import { type JobHandlers, jobHandlers } from '@/lib/jobs/handlers';
 import { localJobClient } from '@/lib/jobs/local-driver';
 import { useTestDatabase } from '@/lib/testing/database';
 import { type MemberContext, addMember, createTestTenant } from '@/lib/testing/factories';
+import { anonymizeCustomer } from '@/lib/pdpa/anonymize';
 import { fetchAndStoreMedia } from '@/lib/whatsapp/media/fetch-and-store';
 import { jpegBytes } from '@/lib/whatsapp/media/test-helpers';
 import { simulateInbound } from '@/lib/whatsapp/sandbox/simulate-inbound';
@@ -295,6 +296,23 @@ describe('an IC card photo', () => {
     const result = await approveIcCard(t.db, shop, job?.id ?? '', { icNumber: '881231-14-1237', name: 'Siti Aminah' }, { jobs: localJobClient });
     expect(result).toMatchObject({ status: 'approved', outcome: 'ic_saved', replied: true });
     expect(await customerByPhone(t.db, shop, phone)).toMatchObject({ dateOfBirth: '1988-12-31', state: 'MY-14', gender: 'M' });
+  });
+});
+
+describe('PDPA erasure', () => {
+  it('anonymising a customer erases what OCR read from their photos and closes their items in review', async () => {
+    const phone = await grantedCustomer();
+    const saved = await sendPhoto(phone, await uniquePhoto(), recognizerOf(recognizedIc({ confidence: 0.95 })));
+    const waiting = await sendPhoto(phone, await uniquePhoto(), recognizerOf(recognizedReceipt({ confidence: 0.4 })));
+    await anonymizeCustomer(t.db, shop, saved.job?.customerId ?? '', { reason: 'Erasure request by email' });
+    const jobs = await t.db.select().from(ocrJobs).where(eq(ocrJobs.customerId, saved.job?.customerId ?? ''));
+    expect(jobs).toHaveLength(2);
+    for (const job of jobs) {
+      expect(job).toMatchObject({ text: null, fileSha256: null, mediaId: null });
+      expect(job.extracted).toEqual({ outcome: job.id === waiting.job?.id ? 'in_review' : 'ic_saved', erased: true });
+    }
+    expect(jobs.find((j) => j.id === waiting.job?.id)).toMatchObject({ status: 'rejected', reviewNote: 'The customer was anonymised before review.' });
+    expect(jobs.find((j) => j.id === saved.job?.id)).toMatchObject({ status: 'completed', kind: 'ic_card' });
   });
 });
 

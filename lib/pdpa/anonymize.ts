@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/audit';
 import { type StoredFile, removeFiles } from '@/lib/customers/delete';
 import { getCustomer } from '@/lib/customers/customers';
 import { requireRole } from '@/lib/members/members';
+import { eraseOcrReads } from '@/lib/ocr-jobs/erasure';
 import { type ObjectStorage, getStorage } from '@/lib/storage';
 import type { TenantContext } from '@/lib/tenants/context';
 import { detachMessageMedia } from './media-erasure';
@@ -37,7 +38,7 @@ export interface AnonymizeCounts {
 // - message text, captions and details redacted; wamids (which encode the phone number) removed;
 //   media rows deleted and their files returned for removal after commit;
 // - conversation previews, the customer's IC-duplicate flags and the raw webhook deliveries
-//   that mention their WhatsApp ids deleted.
+//   that mention their WhatsApp ids deleted; what OCR read from their photos erased.
 // Consent events stay: they are append-only evidence and hold no direct identifier.
 // Re-running it changes nothing.
 export async function anonymizeCustomerRows(tx: Database, tenantId: string, customerIds: readonly string[]): Promise<{ counts: AnonymizeCounts; files: StoredFile[] }> {
@@ -67,6 +68,7 @@ export async function anonymizeCustomerRows(tx: Database, tenantId: string, cust
     .set({ lastMessagePreview: null })
     .where(and(eq(conversations.tenantId, tenantId), inArray(conversations.customerId, ids), isNotNull(conversations.lastMessagePreview)));
   await tx.delete(customerFlags).where(and(eq(customerFlags.tenantId, tenantId), inArray(customerFlags.customerId, ids)));
+  await eraseOcrReads(tx, tenantId, ids);
   const webhookEventsDeleted = await deleteWebhookEventsMentioning(tx, tenantId, rows.flatMap(whatsAppIdentifiers));
   await tx
     .update(customers)
