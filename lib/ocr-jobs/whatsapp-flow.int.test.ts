@@ -302,7 +302,8 @@ describe('an IC card photo', () => {
 describe('PDPA erasure', () => {
   it('anonymising a customer erases what OCR read from their photos and closes their items in review', async () => {
     const phone = await grantedCustomer();
-    const saved = await sendPhoto(phone, await uniquePhoto(), recognizerOf(recognizedIc({ confidence: 0.95 })));
+    // A number of its own: earlier tests saved the default one on another customer of this tenant.
+    const saved = await sendPhoto(phone, await uniquePhoto(), recognizerOf(recognizedIc({ confidence: 0.95, icCard: { icNumber: '770707075551', dateOfBirth: '1977-07-07', state: 'MY-07' } })));
     const waiting = await sendPhoto(phone, await uniquePhoto(), recognizerOf(recognizedReceipt({ confidence: 0.4 })));
     await anonymizeCustomer(t.db, shop, saved.job?.customerId ?? '', { reason: 'Erasure request by email' });
     const jobs = await t.db.select().from(ocrJobs).where(eq(ocrJobs.customerId, saved.job?.customerId ?? ''));
