@@ -8,8 +8,8 @@ import { PurchasesSection } from './pages/purchases-section';
 import { SimulatorPage } from './pages/simulator-page';
 import { DEMO_OWNER_STATE } from './support/auth-state';
 
-// The shared fixtures sit beside the project (../shared/fixtures); OCR_FIXTURES overrides it.
-const fixtures = process.env.OCR_FIXTURES ?? path.resolve('../shared/fixtures');
+// A copy of a shared fixture receipt kept in the repository (lib/ocr/test-fixtures/README.md).
+const fixtures = path.resolve('lib/ocr/test-fixtures');
 
 test('a receipt photo sent from the simulator is read by OCR, recorded, answered, and shown on the customer page with the tier', async ({ tenant }) => {
   // Real OCR on the server's two shared cores: seconds, more while other specs run.

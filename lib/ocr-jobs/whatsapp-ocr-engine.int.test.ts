@@ -37,7 +37,7 @@ describe('a receipt photo through the real OCR engine', () => {
     const phone = newPhone();
     await say(t.db, shop, phone, 'hello');
     await say(t.db, shop, phone, 'YES');
-    const bytes = readFileSync(path.resolve('../shared/fixtures/ocr-synthetic/images/receipt_002.jpg'));
+    const bytes = readFileSync(path.resolve('lib/ocr/test-fixtures/ocr-synthetic/images/receipt_002.jpg'));
     const { wamid } = await simulateInbound(t.db, shop, { phone, message: { type: 'image', fileName: 'resit.jpg', mimeType: 'image/jpeg', bytes } }, { jobs: localJobClient });
     await settle(t.db);
 

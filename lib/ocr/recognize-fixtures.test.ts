@@ -6,7 +6,7 @@ import { recognizeDocument } from './recognize';
 
 // The real pipeline — sharp, Tesseract (eng+msa, offline), extraction — on a few fixture
 // photos. Each OCR takes seconds on a shared machine, hence the few images and long timeouts.
-const fixtures = path.resolve('../shared/fixtures');
+const fixtures = path.resolve('lib/ocr/test-fixtures');
 const engine = createOcrEngine(1);
 const today = new Date('2026-01-01T00:00:00Z');
 const recognize = (file: string) => recognizeDocument(readFileSync(path.join(fixtures, file)), { engine, today });

@@ -6,7 +6,7 @@ import { recognizeDocument } from './recognize';
 import { digitalPdf, pngHeader } from './test-helpers';
 
 const today = new Date('2025-06-30T00:00:00Z');
-const receiptJpeg = readFileSync(path.resolve('../shared/fixtures/ocr-synthetic/images/receipt_002.jpg'));
+const receiptJpeg = readFileSync(path.resolve('lib/ocr/test-fixtures/ocr-synthetic/images/receipt_002.jpg'));
 
 // Bad files must be turned away before any OCR runs.
 const noOcr: OcrEngine = {
