@@ -8,6 +8,18 @@ const CONTACT = /\b(TEL|FAX|PHONE|TELEPHONE|H\/P|HP|EMAIL|E-MAIL|WWW|HTTP|WEBSIT
 const REGISTRATION = /\b(GST|SST|REG|ROC|SSM|CO\.?\s?NO|COMPANY\s?NO|BRN|TIN|ID)\b|\(\d{4,}-[A-Z]\)|\d{6,}-[A-Z]\b|\d{12}/i;
 const TITLES = ['TAX INVOICE', 'CREDIT NOTE', 'DEBIT NOTE', 'DELIVERY ORDER', 'QUOTATION', 'SIMPLIFIED', 'INVOICE', 'RECEIPT', 'RESIT', 'CASH BILL', 'OFFICIAL', 'WELCOME', 'SELAMAT DATANG', 'THANK YOU', 'TERIMA KASIH', 'COPY', 'SALINAN', 'BILL', 'ORDER', 'CHECK'];
 const BUSINESS = /\b(SDN\.?\s?BHD|BHD|S\/B|ENTERPRISE|ENT|TRADING|RESTORAN|RESTAURANT|KEDAI|PASARAYA|MART|MARKET|STORE|STORES|SHOP|HARDWARE|BAKERY|CAFE|KOPITIAM|PHARMACY|FARMASI|STATIONERY|BOOKS|HOLDINGS|CORPORATION|GROUP|INDUSTRIES|PLT|SUPERMARKET|HYPERMARKET|MINI MARKET|BISTRO|KITCHEN|FOOD|MAMAK|STATION|PETRO|PERNIAGAAN)\b/i;
+// A registered company's suffix: the line is the legal name printed under the logo.
+const COMPANY = /\b(SDN\.?\s?BHD|BHD|BERHAD|S\/B|PLT)\b/i;
+// A line of nothing but kinds of business ("BISTRO & CAFE") describes the shop under its name.
+const DESCRIPTOR_WORD = /^(RESTORAN|RESTAURANT|CAFE|BISTRO|KOPITIAM|BAKERY|KITCHEN|FOOD|BAR|GRILL|HARDWARE|ELECTRICAL|STATIONERY|BOOKS|PHARMACY|FARMASI|MART|MARKET|MINI|SUPERMARKET|HYPERMARKET|STORE|STORES|SHOP|TRADING|ENTERPRISE|AND|&)$/i;
+const isDescriptor = (text: string) => text.split(/[\s,.]+/).filter(Boolean).every((word) => DESCRIPTOR_WORD.test(word));
+// Receipt words that stand alone on a line above the items, never a shop's name.
+const RECEIPT_WORDS = new Set(['CASH', 'CREDIT', 'TOTAL', 'PAID', 'COPY', 'REPRINT', 'DUPLICATE']);
+// The items table's column titles.
+const COLUMN_HEADER = /\b(ITEM|QTY|PRICE|AMOUNT|DESCRIPTION|DESC|HARGA|KUANTITI|AMAUN|BARANG)\b/gi;
+// Below this Tesseract read a logo or a smudge, not letters.
+const MIN_LINE_CONFIDENCE = 0.3;
+
 const STATES = ['JOHOR', 'KEDAH', 'KELANTAN', 'MELAKA', 'MALACCA', 'NEGERI SEMBILAN', 'PAHANG', 'PULAU PINANG', 'PENANG', 'PERAK', 'PERLIS', 'SELANGOR', 'TERENGGANU', 'SABAH', 'SARAWAK', 'KUALA LUMPUR', 'LABUAN', 'PUTRAJAYA', 'MALAYSIA'];
 
 // A company number printed after the name, "(126926-H)" or "(JM0517726-X)", is not part of it.
@@ -40,10 +52,15 @@ export function pickMerchant(lines: OcrLine[]): { name: string; index: number } 
     if (/\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}:\d{2}/.test(text) || /\d+\.\d{2}\b/.test(text)) continue;
     const compact = compactLetters(text);
     if (containsAny(text, TITLES) && !BUSINESS.test(text)) continue;
+    if (RECEIPT_WORDS.has(compact) || line.confidence < MIN_LINE_CONFIDENCE) continue;
+    // A name has a word of three letters or more; "pt A DA pr" is a smudge read as letters.
+    if (!/[A-Za-z]{3}/.test(text) || (text.match(COLUMN_HEADER) ?? []).length >= 2) continue;
     let score = 3 - index * 0.35;
     const upper = (text.match(/[A-Z]/g) ?? []).length;
     score += upper / letters > 0.7 ? 1 : -1.5;
-    if (BUSINESS.test(text)) score += 1.5;
+    if (COMPANY.test(text)) score += 2.5;
+    else if (isDescriptor(text)) score -= 0.5;
+    else if (BUSINESS.test(text)) score += 1.5;
     if (ADDRESS.test(text)) score -= 2;
     if (CONTACT.test(text)) score -= 3;
     if (REGISTRATION.test(text)) score -= 2;

@@ -15,6 +15,8 @@ const QTY_FIRST = /^\s*(\d{1,3})\s*[xX]?\s+(?=[A-Za-z])/;
 const QTY_COLUMN = /[A-Za-z)]\s+(\d{1,3})\s+(?:RM\s?)?(?:\d+\.\d{2,3}\s+)?(?:RM\s?)?-?\d+\.\d{2}\s*[A-Z*]?\s*$/;
 
 const HEADER_WORDS = /\b(TEL|FAX|GST|SST|REG|DATE|TARIKH|TIME|MASA|CASHIER|JURUWANG|COUNTER|TABLE|MEJA|INVOICE|RECEIPT|RESIT|RCPT|ITEM|QTY|PRICE|AMOUNT|HARGA|KUANTITI|MEMBER|POS|TERMINAL|SERVER|PAX|BILL|DOC)\b/i;
+// The shop's address: "NO. 55,57 & 59, JALAN SAGU 18" holds no amount.
+const ADDRESS_WORDS = /\b(JALAN|JLN|TAMAN|TMN|LORONG|LRG|PERSIARAN|BANDAR|KAWASAN)\b/i;
 
 const letterCount = (text: string) => (text.match(/[A-Za-z]/g) ?? []).length;
 
@@ -52,7 +54,7 @@ export function extractItems(lines: ReceiptLine[], endIndex: number): ExtractedI
       pendingName = letterCount(line.text) >= 3 && !HEADER_WORDS.test(line.text) && !/\d{2}[:/-]\d{2}/.test(line.text) ? cleanName(line.text) : null;
       continue;
     }
-    if (HEADER_WORDS.test(labelText) || amount.cents <= 0) {
+    if (HEADER_WORDS.test(labelText) || ADDRESS_WORDS.test(line.text) || amount.cents <= 0) {
       pendingName = null;
       continue;
     }

@@ -77,11 +77,27 @@ function roleOf(labelText: string): { role: LineRole; totalStrength: number } {
 // An amount printed on the line under its label (two-column layouts the OCR split apart).
 const amountOnly = (line: OcrLine) => findMoney(line.text).length > 0 && !/[A-Za-z]{2}/.test(line.text.replace(/RM/g, ''));
 
-function looseAmount(text: string): MoneyToken[] {
-  const match = /(?<![\d.,])(-?)\s?(\d{1,5}) (\d{2})\s*$/.exec(text);
-  if (!match) return [];
-  const cents = Number(match[2]) * 100 + Number(match[3]);
-  return [{ cents: match[1] ? -cents : cents, start: match.index, end: text.length }];
+const BARE_AMOUNT_ROLES: LineRole[] = ['subtotal', 'total', 'tax', 'rounding', 'service', 'discount'];
+
+// A labelled footer line's amount whose decimal point the OCR lost: "Rounding -0 01",
+// "Total GST   308", "ROUNDING  000", "CHANGE  U.00". Receipts print every amount with two
+// decimals, so the last two digits are the sen.
+function looseAmount(text: string, role: LineRole): MoneyToken[] {
+  const spaced = /(?<![\d.,])(-?)\s?(\d{1,5}) (\d{2})\s*$/.exec(text);
+  if (spaced) {
+    const cents = Number(spaced[2]) * 100 + Number(spaced[3]);
+    return [{ cents: spaced[1] ? -cents : cents, start: spaced.index, end: text.length }];
+  }
+  // "U.00", "O.50": a zero read as a letter in front of the point.
+  const zero = /(?<![A-Za-z\d])[UOo][.,](\d{2})\s*$/.exec(text);
+  if (zero) return [{ cents: Number(zero[1]), start: zero.index, end: text.length }];
+  // Three to six digits alone at the end of a figures line, "308" or "5142": the point was
+  // lost. Not on payment lines, where a garbled amount ("CASH 700" for 180.00) is as likely.
+  if (!BARE_AMOUNT_ROLES.includes(role)) return [];
+  const bare = /(?<![\d.,:/A-Za-z-])(-?)(\d{3,6})\s*$/.exec(text);
+  if (!bare) return [];
+  const cents = Number(bare[2]);
+  return [{ cents: bare[1] ? -cents : cents, start: bare.index, end: text.length }];
 }
 
 export function readReceiptLines(lines: OcrLine[]): ReceiptLine[] {
@@ -90,7 +106,7 @@ export function readReceiptLines(lines: OcrLine[]): ReceiptLine[] {
     const found = findMoney(line.text);
     const { role, totalStrength } = roleOf(found.length ? line.text.slice(0, found[0]!.start) : line.text);
     // A labelled footer line whose amount lost its decimal point ("Rounding -0 01").
-    const amounts = found.length || role === 'other' || role === 'count' ? found : looseAmount(line.text);
+    const amounts = found.length || role === 'other' || role === 'count' ? found : looseAmount(line.text, role);
     const label = compactLetters(amounts.length ? line.text.slice(0, amounts[0]!.start) : line.text);
     const next = lines[index + 1];
     const borrowed = amounts.length === 0 && role !== 'other' && next && amountOnly(next) ? findMoney(next.text) : [];

@@ -4,6 +4,8 @@ import { type ReceiptLine, lineAmount } from './receipt-lines';
 export interface TotalEvidence {
   subtotal: number | null;
   tax: number | null;
+  // The tax agrees with its rate on the subtotal (see receipt-charges).
+  taxConfirmed: boolean;
   service: number | null;
   rounding: number | null;
   cash: number | null;
@@ -53,16 +55,25 @@ function checksFor(value: number, e: TotalEvidence): TotalChecks {
   return { cashChange, breakdown, items };
 }
 
+// A subtotal and tax that agree with the tax rate, and a rounding line that is what the 5-sen
+// rule gives on their sum, were all read right: their sum outweighs a total line.
+function breakdownTrusted(e: TotalEvidence): boolean {
+  if (!e.taxConfirmed || e.subtotal === null || e.tax === null) return false;
+  const due = e.subtotal + e.tax + (e.service ?? 0);
+  return e.rounding === null || roundToFiveSen(due) - due === e.rounding;
+}
+
 // Agreeing figures add to a candidate's score; a figure that could be checked and disagrees
 // takes a little away, since a misread is as likely there as on the total line.
 function evidenceScore(value: number, e: TotalEvidence): number {
   const c = checksFor(value, e);
   let score = 0;
-  if (c.cashChange) score += 3;
+  // Cash with no change is the total printed twice, a second reading more than a check.
+  if (c.cashChange) score += e.change === 0 ? 2 : 3;
   else if (c.cashChange === false) score -= 1;
   else if (e.change === null && e.cash === value) score += 1;
   if (e.cardPaid === value) score += 1.5;
-  if (c.breakdown) score += 2;
+  if (c.breakdown) score += breakdownTrusted(e) ? 3 : 2;
   else if (c.breakdown === false) score -= 0.75;
   else if (e.subtotal === value) score += 0.5;
   if (c.items) score += e.itemCount >= 2 ? 2 : 1;
@@ -73,6 +84,17 @@ function evidenceScore(value: number, e: TotalEvidence): number {
   // misread (a stray digit in front), though the subtotal may be the misread one.
   if (e.subtotal !== null && e.subtotal > 0 && (value > e.subtotal * 3 || value * 3 < e.subtotal)) score -= 2;
   return score;
+}
+
+const MISREAD_SUPPORT = 0.5;
+
+// Whether two amounts' digits differ by one edit: one digit misread, lost or added.
+function oneDigitApart(a: number, b: number): boolean {
+  const [x, y] = [String(Math.abs(a)), String(Math.abs(b))];
+  if (x === y || Math.abs(x.length - y.length) > 1) return false;
+  if (x.length === y.length) return [...x].filter((ch, i) => ch !== y[i]).length === 1;
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  return [...long].some((_, i) => long.slice(0, i) + long.slice(i + 1) === short);
 }
 
 export interface ScoredTotal {
@@ -110,12 +132,18 @@ export function scoreTotals(lines: ReceiptLine[], e: TotalEvidence): ScoredTotal
     // Paid exactly, no change given.
     e.change === null || e.change === 0 ? e.cash : null,
   ];
+  const labelled = candidates.map((c) => c.cents);
   for (const cents of derived) {
-    if (cents !== null && cents > 0 && !candidates.some((c) => c.cents === cents)) candidates.push({ cents, line: null, label: 0, score: 0, confidence: 0.5 });
+    if (cents === null || cents <= 0 || candidates.some((c) => c.cents === cents)) continue;
+    // A total line that reads the same amount but for one digit (112.46 for 112.45, 718.00 for
+    // 18.00) supports a sum the subtotal, tax and rounding vouch for: the other figures decide
+    // which of the two was misread.
+    const misread = breakdownTrusted(e) && labelled.some((l) => oneDigitApart(l, cents));
+    candidates.push({ cents, line: null, label: 0, score: misread ? MISREAD_SUPPORT : 0, confidence: 0.5 });
   }
   for (const c of candidates) {
     const repeats = Math.min(1.5, ((occurrences.get(c.cents) ?? 1) - 1) * 0.5);
-    c.score = c.label + evidenceScore(c.cents, e) + repeats + c.confidence * 0.5;
+    c.score += c.label + evidenceScore(c.cents, e) + repeats + c.confidence * 0.5;
   }
   // Equal scores: the later line, since a receipt's last total is the one after adjustments.
   return candidates.sort((a, b) => b.score - a.score || (b.line ?? -1) - (a.line ?? -1));
@@ -125,8 +153,12 @@ export function scoreTotals(lines: ReceiptLine[], e: TotalEvidence): ScoredTotal
 // OCR pass of the photo): an amount two reads agree on is rarely a misread.
 export function chooseTotal(lines: ReceiptLine[], e: TotalEvidence, votes: ReadonlyMap<number, number> = new Map()): TotalChoice | null {
   const candidates = scoreTotals(lines, e);
+  const labelled = candidates.filter((c) => c.line !== null).map((c) => c.cents);
   for (const [cents] of votes) {
-    if (!candidates.some((c) => c.cents === cents)) candidates.push({ cents, line: null, label: 0, confidence: 0.5, score: evidenceScore(cents, e) + 0.25 });
+    if (candidates.some((c) => c.cents === cents)) continue;
+    // Another read's total that this read's total line has one digit off (9.00 read as 9.60).
+    const misread = labelled.some((l) => oneDigitApart(l, cents)) ? MISREAD_SUPPORT : 0;
+    candidates.push({ cents, line: null, label: 0, confidence: 0.5, score: evidenceScore(cents, e) + 0.25 + misread });
   }
   const voted = candidates.map((c) => ({ ...c, score: c.score + (votes.get(c.cents) ?? 0) }));
   voted.sort((a, b) => b.score - a.score || (b.line ?? -1) - (a.line ?? -1));

@@ -1,7 +1,7 @@
-import { findDates } from './dates';
-import { containsAny } from './keywords';
 import { pickAddress, pickMerchant } from './merchant';
 import { formatCents } from './money';
+import { serviceCharge, taxCharge } from './receipt-charges';
+import { pickDate } from './receipt-date';
 import { extractItems } from './receipt-items';
 import { type LineRole, type ReceiptLine, lineAmount, readReceiptLines } from './receipt-lines';
 import { type TotalChecks, type TotalChoice, type TotalEvidence, chooseTotal, scoreTotals } from './receipt-total';
@@ -12,24 +12,6 @@ export interface ReceiptExtraction {
   // 0..1: how far the figures can be trusted without a person checking them.
   confidence: number;
   checks: TotalChecks;
-}
-
-const DATE_LABEL = /\b(DATE|TARIKH|TRKH|TKH|DT)\b/i;
-const NOT_PURCHASE_DATE = ['EXPIRY', 'EXPIRE', 'VALID', 'BEFORE', 'LUPUT', 'TAMAT', 'SAH SEHINGGA', 'PRINTED', 'DICETAK'];
-
-function pickDate(lines: OcrLine[], today: Date): string | null {
-  let best: { iso: string; score: number } | null = null;
-  for (const [index, line] of lines.entries()) {
-    for (const token of findDates(line.text, today)) {
-      let score = 1 - (index / Math.max(lines.length, 1)) * 0.5;
-      if (DATE_LABEL.test(line.text)) score += 2;
-      // A purchase date is usually printed with its time.
-      if (/\b\d{1,2}:\d{2}\b/.test(line.text)) score += 0.5;
-      if (containsAny(line.text, NOT_PURCHASE_DATE)) score -= 3;
-      if (!best || score > best.score) best = { iso: token.iso, score };
-    }
-  }
-  return best?.iso ?? null;
 }
 
 const RECEIPT_NUMBER =
@@ -52,22 +34,6 @@ function firstAmount(lines: ReceiptLine[], role: LineRole, from = 0, before = In
     if (cents !== null) return cents;
   }
   return null;
-}
-
-// The tax line's amount, checked against its printed rate ("SST (6%)", "GST @6%") when the
-// subtotal is known: SST and GST are a few percent, so a tax the rate cannot give is a
-// misread and the rate's own figure is used instead.
-// Tax is charged on the subtotal, or on the subtotal plus a service charge.
-function taxAmount(lines: ReceiptLine[], subtotal: number | null, service: number | null, before: number): number | null {
-  const line = lines.find((l) => l.role === 'tax' && l.index < before && (l.amounts.length > 0 || /\d\s*%/.test(l.text)));
-  if (!line) return null;
-  const printed = lineAmount(line);
-  const rate = Number(/(\d{1,2}(?:\.\d{1,2})?)\s*%/.exec(line.text)?.[1] ?? NaN);
-  if (subtotal === null) return printed;
-  // No rate printed: a tax above 12% of the subtotal is no Malaysian tax, but a misread.
-  if (!(rate > 0 && rate <= 10)) return printed !== null && printed > subtotal * 0.12 ? null : printed;
-  const expected = [subtotal, subtotal + (service ?? 0)].map((base) => Math.round((base * rate) / 100));
-  return printed !== null && expected.some((e) => Math.abs(printed - e) <= 2) ? printed : expected.at(-1)!;
 }
 
 // Two figures agreeing exactly with the total (cash − change, subtotal + tax + rounding) are
@@ -98,10 +64,12 @@ function analyse(lines: OcrLine[]) {
   const items = extractItems(read, footerAt);
   const rawRounding = firstAmount(read, 'rounding', 0, summaryAt);
   const subtotal = firstAmount(read, 'subtotal', 0, summaryAt);
-  const service = firstAmount(read, 'service', 0, summaryAt);
+  const service = serviceCharge(read, subtotal, summaryAt).cents;
+  const tax = taxCharge(read, subtotal, service, summaryAt);
   const evidence: TotalEvidence = {
     subtotal,
-    tax: taxAmount(read, subtotal, service, summaryAt),
+    tax: tax.cents,
+    taxConfirmed: tax.confirmed,
     service,
     // Malaysian rounding is to 5 sen; anything bigger is a misread.
     rounding: rawRounding !== null && Math.abs(rawRounding) <= 5 ? rawRounding : null,
@@ -135,7 +103,7 @@ export function extractReceipt(lines: OcrLine[], today: Date = new Date(), other
   const payment = read.find((l) => l.index >= footerAt && PAYMENT_ROLES[l.role]);
   const merchant = pickMerchant(lines);
   const address = merchant ? pickAddress(lines, merchant.index) : null;
-  const date = pickDate(lines, today);
+  const date = pickDate(lines, today, otherReads);
 
   const checks: TotalChecks = total?.checks ?? { cashChange: null, breakdown: null, items: null };
   const confidence = total ? totalConfidence(total, checks, items.length) + (date ? 0.05 : 0) + (merchant ? 0.03 : 0) : 0;

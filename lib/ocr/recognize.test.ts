@@ -90,3 +90,38 @@ describe('recognizeDocument: digital PDF receipts', () => {
     expect(result.timings.ocrMs).toBe(0);
   });
 });
+
+describe('recognizeDocument: a second look', () => {
+  // An engine that reads the photo differently each time: the first read lost the date line.
+  const readsInTurn = (...texts: string[]): OcrEngine & { calls: number } => {
+    const engine = {
+      size: 1,
+      calls: 0,
+      start: () => Promise.resolve(),
+      recognize: () => {
+        const text = texts[Math.min(engine.calls++, texts.length - 1)]!;
+        const lines = text.split('\n').map((line) => ({ text: line, confidence: 0.95 }));
+        return Promise.resolve({ text, confidence: 0.95, lines });
+      },
+      shutdown: () => Promise.resolve(),
+    };
+    return engine;
+  };
+  const receipt = (dateLine: string) =>
+    `KEDAI RUNCIT ALI\n${dateLine}\nGULA PASIR 1KG   1   2.85\nMINYAK MASAK 2KG   2   27.00\nJUMLAH KECIL   29.85\nCUKAI SST 6%   1.79\nPENGGENAPAN   -0.04\nJUMLAH BESAR   31.60\nTUNAI   50.00\nBAKI   18.40`;
+
+  it('reads a confident receipt without a date again and takes the date from the second read', async () => {
+    const engine = readsInTurn(receipt('TARIKH : O5/O3/2O24 1O:O2'), receipt('TARIKH : 05/03/2024 10:02'));
+    const result = await recognizeDocument(receiptJpeg, { today, engine });
+    expect(engine.calls).toBe(2);
+    expect(result).toMatchObject({ ok: true, kind: 'receipt', receipt: { date: '2024-03-05', total: '31.60' } });
+    expect(result.ok && result.steps).toContain('second look');
+  });
+
+  it('reads a confident receipt with its date only once', async () => {
+    const engine = readsInTurn(receipt('TARIKH : 05/03/2024 10:02'));
+    const result = await recognizeDocument(receiptJpeg, { today, engine });
+    expect(engine.calls).toBe(1);
+    expect(result).toMatchObject({ ok: true, receipt: { date: '2024-03-05', total: '31.60' } });
+  });
+});

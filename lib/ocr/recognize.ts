@@ -70,6 +70,10 @@ function extract(lines: OcrLine[], today: Date, otherReads: OcrLine[][] = []): E
 // Below this the photo is read a second time, prepared differently (see secondLookOptions).
 const SECOND_LOOK_BELOW = 0.7;
 
+// A receipt without a readable date also gets a second look: the date line is often small or
+// faint, and the other read may have it (the reads vote on the date as on the total).
+const missesDate = (extracted: Extracted) => extracted.kind === 'receipt' && !extracted.receipt?.date;
+
 interface Read {
   extracted: Extracted;
   text: string;
@@ -104,15 +108,16 @@ async function readImage(bytes: Buffer, engine: OcrEngine, today: Date, timings:
   const first = await ocrPass(bytes, defaultPreprocessOptions, engine, timings);
   if (!first.ok) return first;
   let best: Read = { extracted: timed(timings, () => extract(first.lines, today)), text: first.text, steps: first.steps };
-  if (best.extracted.confidence >= SECOND_LOOK_BELOW) return { ok: true, read: best };
+  if (best.extracted.confidence >= SECOND_LOOK_BELOW && !missesDate(best.extracted)) return { ok: true, read: best };
   const second = await ocrPass(bytes, secondLookOptions, engine, timings);
-  best = { ...best, steps: [...best.steps, 'second look'] };
-  if (!second.ok) return { ok: true, read: best };
+  if (!second.ok) return { ok: true, read: { ...best, steps: [...best.steps, 'second look'] } };
   const reads: Read[] = timed(timings, () => [
     { extracted: extract(first.lines, today, [second.lines]), text: first.text, steps: [...first.steps, 'second look'] },
     { extracted: extract(second.lines, today, [first.lines]), text: second.text, steps: [...second.steps, 'second look'] },
   ]);
-  for (const read of reads) if (read.extracted.confidence > best.extracted.confidence) best = read;
+  // The first read with the second's votes knows more than without them; the second read
+  // replaces it only when more confident.
+  best = reads[1]!.extracted.confidence > reads[0]!.extracted.confidence ? reads[1]! : reads[0]!;
   return { ok: true, read: best };
 }
 

@@ -37,20 +37,34 @@ export function digitalPdf(rows: Array<Array<[number, string]>>): Buffer {
   return Buffer.from(pdf, 'latin1');
 }
 
-// The header of a PNG claiming the given size, with no real pixel data: a decompression bomb
-// as far as a decoder that trusts the header is concerned.
-export function pngHeader(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+// A PNG of the given size and 8-bit colour type (0 greyscale, 2 RGB) around raw pixel data.
+function png(width: number, height: number, colourType: 0 | 2, pixels: Buffer): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(64))), chunk('IEND', Buffer.alloc(0))]);
+  ihdr.set([8, colourType, 0, 0, 0], 8);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(pixels)), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+// The header of a PNG claiming the given size, with no real pixel data: a decompression bomb
+// as far as a decoder that trusts the header is concerned.
+export function pngHeader(width: number, height: number): Buffer {
+  return png(width, height, 0, Buffer.alloc(64));
+}
+
+// A real, decodable PNG: size × size pixels of one RGB colour (each row starts with filter 0).
+export function solidPng(rgb: [number, number, number], size = 48): Buffer {
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3).map((_, i) => rgb[i % 3] ?? 0)]);
+  return png(size, size, 2, Buffer.concat(Array.from({ length: size }, () => row)));
 }
