@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'tesseract.js', 'tesseract.js-core', '@tesseract.js-data/eng', '@tesseract.js-data/msa'],
   poweredByHeader: false,
   typedRoutes: false,
+  // A campaign's video may be 16 MB (WhatsApp's limit), uploaded through a server action.
+  experimental: { serverActions: { bodySizeLimit: '17mb' } },
 };
 
 export default nextConfig;

@@ -1,5 +1,5 @@
-// CPU time spent by the system under test (the server, its PostgreSQL backends and this
-// process), so runs on a shared machine compare by cost and not only by rates, which other
+// CPU time spent by the system under test (the app's processes, their PostgreSQL backends and
+// this process), so runs on a shared machine compare by cost and not only by rates, which other
 // people's work moves. Linux only: elsewhere every figure reads 0.
 import { readFileSync } from 'node:fs';
 import type postgres from 'postgres';
@@ -19,24 +19,24 @@ function processCpuMs(pid: number): number {
 }
 
 export interface CpuSample {
-  serverMs: number;
+  appMs: number;
   postgresMs: Map<number, number>;
   benchMs: number;
 }
 
-export async function sampleCpu(admin: postgres.Sql, database: string, serverPid: number): Promise<CpuSample> {
+export async function sampleCpu(admin: postgres.Sql, database: string, appPids: readonly number[]): Promise<CpuSample> {
   const backends = await admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${database}`;
   const usage = process.cpuUsage();
   return {
-    serverMs: processCpuMs(serverPid),
+    appMs: appPids.reduce((sum, pid) => sum + processCpuMs(pid), 0),
     postgresMs: new Map(backends.map(({ pid }) => [pid, processCpuMs(pid)])),
     benchMs: (usage.user + usage.system) / 1000,
   };
 }
 
 // Milliseconds used between two samples; a backend that connected in between started at 0.
-export function cpuBetween(from: CpuSample, to: CpuSample): { server: number; postgres: number; bench: number } {
+export function cpuBetween(from: CpuSample, to: CpuSample): { app: number; postgres: number; bench: number } {
   let postgresMs = 0;
   for (const [pid, ms] of to.postgresMs) postgresMs += ms - (from.postgresMs.get(pid) ?? 0);
-  return { server: Math.round(to.serverMs - from.serverMs), postgres: Math.round(postgresMs), bench: Math.round(to.benchMs - from.benchMs) };
+  return { app: Math.round(to.appMs - from.appMs), postgres: Math.round(postgresMs), bench: Math.round(to.benchMs - from.benchMs) };
 }

@@ -5,18 +5,16 @@
 // Needs PostgreSQL at BENCH_DATABASE_SERVER_URL; BENCH_KEEP_DATABASE=1 keeps the database.
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { eq, sql } from 'drizzle-orm';
-import { pgView, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers } from '@/db/schema';
-import { seedBulkCustomers } from '@/db/seed/bulk-customers';
 import { seedTenant } from '@/db/seed/tenant';
 import { customerListPage, customerListConditions } from '@/lib/customers/list';
 import { type CustomerListQuery, customerListQuerySchema, defaultOrder } from '@/lib/customers/list-query';
 import { encodeListCursor, orderBy, sortSpec } from '@/lib/customers/list-sort';
 import { localJobClient } from '@/lib/jobs/local-driver';
 import { todayInMalaysia } from '@/lib/mykad';
-import { freshBenchDatabase, percentile } from './support';
+import { freshBenchDatabase, seedManyCustomers, timeRuns } from './support';
 
 const total = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const runs = Number(process.env.BENCH_RUNS ?? 30);
@@ -68,18 +66,6 @@ function benchCases(phone: string): [string, Params][] {
   ];
 }
 
-const pgIndexes = pgView('pg_indexes', { tablename: text('tablename').notNull(), indexname: text('indexname').notNull(), indexdef: text('indexdef').notNull() }).existing();
-
-// Bulk loads go faster with the secondary indexes built afterwards, as a restore does; the
-// definitions are read back from the migrated database, so they are exactly the migrations'.
-async function withoutSecondaryIndexes(db: Database, load: () => Promise<void>): Promise<void> {
-  const all = await db.select().from(pgIndexes).where(eq(pgIndexes.tablename, 'customers'));
-  const secondary = all.filter((i) => !i.indexdef.startsWith('CREATE UNIQUE'));
-  for (const i of secondary) await db.execute(sql`drop index ${sql.identifier(i.indexname)}`);
-  await load();
-  for (const i of secondary) await db.execute(sql.raw(i.indexdef));
-}
-
 // The cursor the page would hold after walking `depth` rows into the list.
 async function cursorAt(db: Database, tenantId: string, query: CustomerListQuery, depth: number): Promise<string | null> {
   const order = query.order ?? defaultOrder[query.sort];
@@ -94,18 +80,7 @@ async function cursorAt(db: Database, tenantId: string, query: CustomerListQuery
   return row ? encodeListCursor({ sort: query.sort, order, value: row.value, id: row.id, before: false }) : null;
 }
 
-async function measure(run: () => Promise<unknown>) {
-  for (let i = 0; i < 2; i += 1) await run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 10) / 10;
-  return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(times[times.length - 1] ?? 0) };
-}
+const measure = (run: () => Promise<unknown>) => timeRuns(runs, run);
 
 async function main() {
   const loadBefore = loadavg();
@@ -117,12 +92,7 @@ async function main() {
     const others: string[] = [];
     for (let i = 1; i <= otherTenants; i += 1) others.push((await seedTenant(db, { businessName: `Other ${i}`, owner: owner(i) }, localJobClient)).tenant.id);
     const seedStart = performance.now();
-    await withoutSecondaryIndexes(db, async () => {
-      for (let from = 1; from <= total; from += 250_000) {
-        await seedBulkCustomers(db, { tenantId: tenant.id, count: Math.min(250_000, total - from + 1), from });
-      }
-      for (const [i, tenantId] of others.entries()) await seedBulkCustomers(db, { tenantId, count: perOtherTenant, from: total + (i + 1) * perOtherTenant });
-    });
+    await seedManyCustomers(db, { tenantId: tenant.id, count: total, others: others.map((tenantId) => ({ tenantId, count: perOtherTenant })) });
     const seedSeconds = (performance.now() - seedStart) / 1000;
     // Autovacuum would do this on a live system; VACUUM also lets counts use index-only scans.
     await db.execute(sql`vacuum analyze customers`);
@@ -154,10 +124,7 @@ async function main() {
       ),
     );
   } finally {
-    if (process.env.BENCH_KEEP_DATABASE === '1') {
-      console.error(`kept ${bench.url}`);
-      await bench.handle.close();
-    } else await bench.drop();
+    await (process.env.BENCH_KEEP_DATABASE === '1' ? bench.keep() : bench.drop());
   }
 }
 

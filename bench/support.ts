@@ -3,12 +3,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { eq, sql } from 'drizzle-orm';
+import { pgView, text } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
+import type { Database } from '@/db';
+import { seedBulkCustomers } from '@/db/seed/bulk-customers';
 import { type DatabaseHandle, openDatabase } from '@/db/client';
 
 export const BENCH_SERVER_URL = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export async function freshBenchDatabase(options: { poolSize?: number } = {}): Promise<{ url: string; handle: DatabaseHandle; drop(): Promise<void> }> {
+// `keep()` closes the connections and leaves the database for another look (BENCH_KEEP_DATABASE).
+export async function freshBenchDatabase(options: { poolSize?: number } = {}): Promise<{ url: string; handle: DatabaseHandle; drop(): Promise<void>; keep(): Promise<void> }> {
   const name = `sembang_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const admin = postgres(BENCH_SERVER_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE "${name}"`);
@@ -22,6 +28,11 @@ export async function freshBenchDatabase(options: { poolSize?: number } = {}): P
     drop: async () => {
       await handle.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+    keep: async () => {
+      console.error(`kept ${url.toString()}`);
+      await handle.close();
       await admin.end();
     },
   };
@@ -47,7 +58,48 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   throw new Error('the server did not become healthy within 60 s');
 }
 
+// Two warm-up runs, then `runs` timed ones: p50, p95 and max in milliseconds (one decimal).
+export async function timeRuns(runs: number, run: () => Promise<unknown>): Promise<{ p50: number; p95: number; max: number }> {
+  for (let i = 0; i < 2; i += 1) await run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(times.at(-1) ?? 0) };
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+const pgIndexes = pgView('pg_indexes', { tablename: text('tablename').notNull(), indexname: text('indexname').notNull(), indexdef: text('indexdef').notNull() }).existing();
+
+// Bulk loads go faster with the secondary indexes built afterwards, as a restore does; the
+// definitions are read back from the migrated database, so they are exactly the migrations'.
+export async function withoutSecondaryIndexes(db: Database, table: string, load: () => Promise<void>): Promise<void> {
+  const all = await db.select().from(pgIndexes).where(eq(pgIndexes.tablename, table));
+  const secondary = all.filter((i) => !i.indexdef.startsWith('CREATE UNIQUE'));
+  for (const i of secondary) await db.execute(sql`drop index ${sql.identifier(i.indexname)}`);
+  await load();
+  for (const i of secondary) await db.execute(sql.raw(i.indexdef));
+}
+
+// `count` customers for one tenant and a few for others (so every query must pick its tenant),
+// set-based in chunks, with the secondary indexes built afterwards; phone numbers never repeat.
+export async function seedManyCustomers(db: Database, input: { tenantId: string; count: number; others: { tenantId: string; count: number }[] }): Promise<void> {
+  await withoutSecondaryIndexes(db, 'customers', async () => {
+    for (let from = 1; from <= input.count; from += 250_000) {
+      await seedBulkCustomers(db, { tenantId: input.tenantId, count: Math.min(250_000, input.count - from + 1), from });
+    }
+    let from = input.count + 1;
+    for (const other of input.others) {
+      await seedBulkCustomers(db, { tenantId: other.tenantId, count: other.count, from });
+      from += other.count;
+    }
+  });
 }

@@ -2,8 +2,10 @@
 // PostgreSQL for BENCH_SECONDS (default 30), then a check that every message was stored once
 // (BENCH_KIND=statuses: that every status landed; see ./webhook-workloads).
 // Prints JSON. Needs `npm run build` first and PostgreSQL at BENCH_DATABASE_SERVER_URL.
-// BENCH_JOBS_WORKER=false measures the fast path alone: the server runs no job worker during
-// the load, and a worker in this process drains the queue afterwards.
+// BENCH_JOBS_WORKER: 'server' (default) runs the job worker inside the server; 'process' in a
+// separate `npm run cli -- worker` process beside it; 'false' measures the fast path alone (no
+// worker during the load; one in this process drains the queue afterwards).
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
@@ -23,7 +25,7 @@ import { freshBenchDatabase, startServer } from './support';
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const port = Number(process.env.BENCH_PORT ?? 3201);
-const workerInServer = process.env.BENCH_JOBS_WORKER !== 'false';
+const workerMode = ({ false: 'after the load', process: 'separate process' } as const)[process.env.BENCH_JOBS_WORKER ?? ''] ?? 'in the server';
 // Other work on a shared machine moves the numbers: the 1-minute load average goes in the output.
 const load = () => Number(loadavg()[0]?.toFixed(2));
 const kind = process.env.BENCH_KIND === 'statuses' ? 'statuses' : 'inbound';
@@ -42,7 +44,7 @@ async function main() {
     DATABASE_URL: db.url,
     AUTH_SECRET: randomBytes(32).toString('base64'),
     ENCRYPTION_KEY: encryptionKey,
-    JOBS_WORKER: String(workerInServer),
+    JOBS_WORKER: String(workerMode === 'in the server'),
     WHATSAPP_API_ALLOWED_HOSTS: meta.host,
   };
   // A worker in this process (BENCH_JOBS_WORKER=false) reads the same secrets as the server.
@@ -71,7 +73,8 @@ async function main() {
   });
   const loadBefore = load();
   let worker: JobWorker | undefined;
-  const cpu = () => sampleCpu(monitor, new URL(db.url).pathname.slice(1), server.pid ?? 0);
+  const workerProcess = workerMode === 'separate process' ? spawn('node_modules/.bin/tsx', ['scripts/cli.ts', 'worker'], { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] }) : undefined;
+  const cpu = () => sampleCpu(monitor, new URL(db.url).pathname.slice(1), [server.pid ?? 0, workerProcess?.pid ?? 0]);
   const cpuAtStart = await cpu();
   try {
     const result = await autocannon({
@@ -95,7 +98,7 @@ async function main() {
     // queued for later work (automations answering new customers, their sends) are counted,
     // not waited for: they are not what this measures.
     const drainStart = Date.now();
-    if (!workerInServer) worker = startJobWorker({ db: db.handle.db, pollIntervalMs: 200, concurrency: 4 });
+    if (workerMode === 'after the load') worker = startJobWorker({ db: db.handle.db, pollIntervalMs: 200, concurrency: 4 });
     for (;;) {
       const [queue] = await monitor<{ waiting: number }[]>`
         select ((select count(*) from webhook_events where processed_at is null)
@@ -109,7 +112,7 @@ async function main() {
     const cpuLoad = cpuBetween(cpuAtStart, cpuAfterLoad);
     const cpuDrain = cpuBetween(cpuAfterLoad, cpuAtEnd);
     // The load generator's own CPU is not the system's; a worker in this process is.
-    const systemCpuMs = cpuLoad.server + cpuLoad.postgres + cpuDrain.server + cpuDrain.postgres + (workerInServer ? 0 : cpuDrain.bench);
+    const systemCpuMs = cpuLoad.app + cpuLoad.postgres + cpuDrain.app + cpuDrain.postgres + (workerMode === 'after the load' ? cpuDrain.bench : 0);
     const checked = await workload.check(monitor);
     const failedJobs = await monitor<{ name: string; n: number }[]>`select name, count(*)::int as n from jobs where status = 'failed' group by name`;
     const jobsLeft = await monitor<{ name: string; n: number }[]>`select name, count(*)::int as n from jobs where status in ('pending', 'running') group by name`;
@@ -125,7 +128,7 @@ async function main() {
           kind,
           seconds,
           connections,
-          jobsWorker: workerInServer ? 'in the server' : 'after the load, in the bench process',
+          jobsWorker: workerMode,
           loadAverage: { before: loadBefore, after: loadAfter },
           deliveries: result.requests.total,
           deliveriesPerSecond: Math.round(ok / seconds),
@@ -139,8 +142,8 @@ async function main() {
           // From the first request until the last delivery was processed.
           processedPerSecond: Math.round(checked.expected / (seconds + drainSeconds)),
           jobsLeftAfterDrain: Object.fromEntries(jobsLeft.map((j) => [j.name, j.n])),
-          // CPU milliseconds (server, its PostgreSQL backends, this process) during the load and
-          // during the drain, and the system's per accepted delivery: its cost, whatever else ran.
+          // CPU milliseconds (the app's processes, their PostgreSQL backends, this process) during the
+          // load and the drain, and the system's per accepted delivery: its cost, whatever else ran.
           cpuMs: { load: cpuLoad, drain: cpuDrain },
           cpuMsPerDelivery: Number((systemCpuMs / Math.max(1, ok)).toFixed(2)),
         },
@@ -149,6 +152,7 @@ async function main() {
       )}\n`,
     );
   } finally {
+    workerProcess?.kill('SIGTERM');
     await Promise.all([monitor.end(), meta.close()]);
     server.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1000));

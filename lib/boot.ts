@@ -1,6 +1,8 @@
 import { getDatabaseHandle } from '@/db';
+import { scheduleAnalyticsForAllTenants } from '@/lib/analytics/refresh-schedule';
 import { demoLogins, seedDemo } from '@/db/seed/demo';
 import { getEnv } from '@/lib/env';
+import { scheduleTriggersForAllTenants } from '@/lib/campaigns/trigger-schedule';
 import { startJobWorker } from '@/lib/jobs/worker';
 import { scheduleRetentionForAllTenants } from '@/lib/pdpa/retention-schedule';
 import { scheduleTiersForAllTenants } from '@/lib/purchases/tier-schedule';
@@ -21,9 +23,11 @@ export async function boot(): Promise<void> {
     printDemoLogin();
   }
   if (!env.inngestEnabled && env.JOBS_WORKER === 'true') {
-    // Inngest runs retention and tiers on crons; the embedded worker runs each tenant's daily chains.
+    // Inngest runs retention, tiers, campaign triggers and analytics on crons; the embedded worker runs each tenant's chains.
     await scheduleRetentionForAllTenants(handle.db, new Date());
     await scheduleTiersForAllTenants(handle.db, new Date());
+    await scheduleTriggersForAllTenants(handle.db, new Date());
+    await scheduleAnalyticsForAllTenants(handle.db, new Date());
     const worker = startJobWorker({ db: handle.db, pollIntervalMs: env.JOBS_POLL_INTERVAL_MS, concurrency: env.JOBS_CONCURRENCY });
     // Let running jobs finish, then end the OCR workers (and their temp language data) and the database.
     const stop = () => void worker.stop().finally(() => shutdownOcrEngine().catch(() => undefined).then(() => handle.close()));

@@ -11,7 +11,7 @@ const MAX_ATTEMPTS = 20;
 
 export const mediaUrl = (mediaId: string) => `/api/media/${mediaId}`;
 
-function formatSize(bytes: number | null): string | null {
+export function formatSize(bytes: number | null): string | null {
   if (bytes === null) return null;
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;

@@ -5,15 +5,17 @@ import { MultiSelect } from '@/components/ui/multi-select';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import type { FilterField, FilterOp } from '@/lib/segments/filter-schema';
 import { type DraftLeaf, valueShape, withField, withOp } from './draft-tree';
-import { choiceOptions, fieldKinds, fieldLabels, filterFields, opLabel, operatorsOf } from './segment-fields';
+import { useFieldChoices } from './field-choices';
+import { fieldKinds, fieldLabels, filterFields, opLabel, operatorsOf } from './segment-fields';
 
 const isField = (v: string): v is FilterField => (filterFields as string[]).includes(v);
 
 function OneValue({ leaf, label, value, onChange, invalid }: { leaf: DraftLeaf; label: string; value: string; onChange: (v: string) => void; invalid: boolean }) {
   const kind = fieldKinds[leaf.field];
+  const choices = useFieldChoices(leaf.field);
   const days = leaf.op === 'withinDays' || leaf.op === 'olderThanDays';
   if (kind === 'yesNo' || (kind === 'choice' && !days)) {
-    const options = kind === 'yesNo' ? [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] : (choiceOptions[leaf.field] ?? []);
+    const options = kind === 'yesNo' ? [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] : choices;
     return (
       <NativeSelect aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid || undefined} containerClassName="w-44">
         {options.map((o) => (
@@ -46,6 +48,7 @@ function OneValue({ leaf, label, value, onChange, invalid }: { leaf: DraftLeaf; 
 // value widget follows the operator (none, one, a list or a range).
 export function FilterCondition({ leaf, position, errors, onChange }: { leaf: DraftLeaf; position: string; errors: string[]; onChange: (next: DraftLeaf) => void }) {
   const invalid = errors.length > 0;
+  const choices = useFieldChoices(leaf.field);
   const shape = valueShape(leaf.op);
   const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
   const setValue = (i: number, v: string) => onChange({ ...leaf, value: shape === 'range' ? values.map((old, j) => (j === i ? v : old)) : v });
@@ -66,7 +69,7 @@ export function FilterCondition({ leaf, position, errors, onChange }: { leaf: Dr
         ))}
       </NativeSelect>
       {shape === 'list' ? (
-        <MultiSelect label={fieldLabels[leaf.field]} triggerLabel={`${position}: values`} options={choiceOptions[leaf.field] ?? []} value={values} onChange={(next) => onChange({ ...leaf, value: next })} invalid={invalid} />
+        <MultiSelect label={fieldLabels[leaf.field]} triggerLabel={`${position}: values`} options={choices} value={values} onChange={(next) => onChange({ ...leaf, value: next })} invalid={invalid} />
       ) : shape === 'range' ? (
         <>
           <OneValue leaf={leaf} label={`${position}: from`} value={values[0] ?? ''} onChange={(v) => setValue(0, v)} invalid={invalid} />

@@ -12,7 +12,7 @@ interface ProblemBody {
   errors?: FieldError[];
 }
 
-async function call<T>(path: string, init: RequestInit): Promise<Answer<T>> {
+export async function call<T>(path: string, init: RequestInit): Promise<Answer<T>> {
   try {
     const res = await fetch(path, { ...init, headers: init.body ? { 'content-type': 'application/json' } : undefined });
     if (res.status === 204) return { ok: true, data: undefined as T };

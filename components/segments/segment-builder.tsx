@@ -17,6 +17,7 @@ import { SEGMENT_DESCRIPTION_MAX, SEGMENT_NAME_MAX } from '@/lib/segments/schema
 import type { SegmentJson } from '@/lib/segments/segments';
 import { DeleteSegmentButton } from './delete-segment-button';
 import { errorsByNode } from './draft-tree';
+import { FieldChoicesProvider } from './field-choices';
 import { FilterTreeEditor } from './filter-tree-editor';
 import { saveSegment } from './segment-api';
 import { PreviewCount, PreviewSample } from './segment-preview';
@@ -33,7 +34,18 @@ interface SaveProblem {
 
 // Build or edit a segment: the simple form or the advanced tree, with the live count and a
 // sample beside it. Owners and admins save and delete; agents may explore but not save.
-export function SegmentBuilder({ segment, initialPreview, canEdit }: { segment: SegmentJson | null; initialPreview: SegmentPreview | null; canEdit: boolean }) {
+export function SegmentBuilder({
+  segment,
+  initialPreview,
+  canEdit,
+  contests = [],
+}: {
+  segment: SegmentJson | null;
+  initialPreview: SegmentPreview | null;
+  canEdit: boolean;
+  // For the "Contest entered" condition.
+  contests?: readonly { id: string; name: string }[];
+}) {
   const router = useRouter();
   const editor = useCriteriaEditor(segment?.criteria ?? null);
   const preview = useSegmentPreview(editor.criteria, initialPreview);
@@ -109,7 +121,9 @@ export function SegmentBuilder({ segment, initialPreview, canEdit }: { segment: 
               <SimpleCriteriaForm form={editor.form} errors={editor.simpleErrors} onChange={editor.changeForm} />
             </TabsContent>
             <TabsContent value="advanced">
-              <FilterTreeEditor root={editor.draft} errors={nodeErrors} onChange={editor.setDraft} />
+              <FieldChoicesProvider contests={contests}>
+                <FilterTreeEditor root={editor.draft} errors={nodeErrors} onChange={editor.setDraft} />
+              </FieldChoicesProvider>
             </TabsContent>
           </Tabs>
         </CardContent>

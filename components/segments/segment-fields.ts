@@ -21,6 +21,7 @@ export const fieldLabels: Record<FilterField, string> = {
   lastPurchaseAt: 'Last purchase',
   createdAt: 'Customer since',
   hasIc: 'Has an IC number',
+  contestId: 'Contest entered',
 };
 
 export const fieldKinds: Record<FilterField, FieldKind> = {
@@ -37,6 +38,7 @@ export const fieldKinds: Record<FilterField, FieldKind> = {
   lastPurchaseAt: 'date',
   createdAt: 'date',
   hasIc: 'yesNo',
+  contestId: 'choice',
 };
 
 export const filterFields = Object.keys(fieldRules) as FilterField[];

@@ -4,9 +4,9 @@ import { type ColumnDef, useTable } from '@tanstack/react-table';
 import { Users } from 'lucide-react';
 import { useMemo } from 'react';
 import { customerColumns, features } from '@/components/customers/customer-columns';
+import { TableRows } from '@/components/shell/plain-table';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Spinner } from '@/components/ui/spinner';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { CustomerJson } from '@/lib/customers/customers';
 import { cn } from '@/lib/utils';
 import type { PreviewState } from './use-segment-preview';
@@ -22,32 +22,7 @@ const spendColumns: Column[] = [
 function SampleTable({ sample }: { sample: CustomerJson[] }) {
   const columns = useMemo(() => [...customerColumns(false).filter((c) => shownColumns.has(c.id ?? '')), ...spendColumns], []);
   const table = useTable({ features, columns, data: sample, getRowId: (row) => row.id, enableSorting: false });
-  return (
-    <Table data-testid="segment-sample">
-      <TableHeader>
-        {table.getHeaderGroups().map((group) => (
-          <TableRow key={group.id}>
-            {group.headers.map((header) => (
-              <TableHead key={header.id}>
-                <table.FlexRender header={header} />
-              </TableHead>
-            ))}
-          </TableRow>
-        ))}
-      </TableHeader>
-      <TableBody>
-        {table.getRowModel().rows.map((row) => (
-          <TableRow key={row.id} data-testid="segment-sample-row">
-            {row.getAllCells().map((cell) => (
-              <TableCell key={cell.id}>
-                <table.FlexRender cell={cell} />
-              </TableCell>
-            ))}
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
+  return <TableRows table={table} testId="segment-sample" rowTestId="segment-sample-row" />;
 }
 
 // The live count: what the server last answered, dimmed while a newer answer is on its way.

@@ -24,6 +24,7 @@ export function ConfirmActionButton<R>({
   title,
   description,
   confirmLabel,
+  onSuccess,
 }: {
   action: (prev: ActionState<R>, formData: FormData) => Promise<ActionState<R>>;
   fields: Record<string, string>;
@@ -31,6 +32,8 @@ export function ConfirmActionButton<R>({
   title: string;
   description: string;
   confirmLabel: string;
+  // After the success toast; e.g. a refresh that removes this button (so the action cannot revalidate).
+  onSuccess?: () => void;
 }) {
   const [state, formAction] = useActionState(action, null);
   const [open, setOpen] = useState(false);
@@ -38,7 +41,11 @@ export function ConfirmActionButton<R>({
     if (!state) return;
     setOpen(false);
     if (state.ok === false) toast.error(state.error);
-    else if (state?.ok && state.message) toast.success(state.message);
+    else {
+      if (state.message) toast.success(state.message);
+      onSuccess?.();
+    }
+    // Once per answer: a new onSuccess function on a later render must not run it again.
   }, [state]);
   return (
     <AlertDialog open={open} onOpenChange={setOpen}>

@@ -10,3 +10,6 @@ export * from './templates';
 export * from './pdpa';
 export * from './purchases';
 export * from './segments';
+export * from './campaigns';
+export * from './contests';
+export * from './analytics';

@@ -102,6 +102,8 @@ export const messages = pgTable(
     uniqueIndex('messages_channel_wamid_uq').on(t.channelId, t.wamid),
     index('messages_conversation_created_idx').on(t.conversationId, t.createdAt),
     index('messages_tenant_customer_created_idx').on(t.tenantId, t.customerId, t.createdAt),
+    // The analytics refresh recounts a tenant's days (lib/analytics/refresh).
+    index('messages_tenant_created_idx').on(t.tenantId, t.createdAt),
   ],
 );
 

@@ -38,7 +38,11 @@ export const consentEvents = pgTable(
     reason: text('reason'),
     occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index('consent_events_customer_idx').on(t.tenantId, t.customerId, t.occurredAt)],
+  (t) => [
+    index('consent_events_customer_idx').on(t.tenantId, t.customerId, t.occurredAt),
+    // The analytics refresh recounts a tenant's days (lib/analytics/refresh).
+    index('consent_events_tenant_occurred_idx').on(t.tenantId, t.occurredAt),
+  ],
 );
 
 // Versioned consent notice texts. The newest version is the one sent; older ones stay as the

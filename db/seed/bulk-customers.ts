@@ -4,7 +4,9 @@ import type { Database } from '@/db';
 // Many customers in one set-based INSERT … SELECT generate_series, shaped like a Malaysian
 // customer base: Malay, Chinese, Indian and WhatsApp-profile names, +6011 numbers, states by
 // population, ages 18–75 leaning young, consent mostly granted, MyKad profiles for about 60 %,
-// last messages leaning recent and a long tail of message counts. `from` numbers the rows, so
+// last messages leaning recent and a long tail of message counts, and purchases: about 70 %
+// bought something (a long tail of counts, tickets of RM 20–200), tiers from the default
+// thresholds (silver 500, gold 2,000, platinum 5,000). `from` numbers the rows, so
 // several calls (or tenants) never share a phone number. For benchmarks and large demos.
 export async function seedBulkCustomers(db: Database, input: { tenantId: string; count: number; from?: number }): Promise<void> {
   const from = input.from ?? 1;
@@ -12,7 +14,7 @@ export async function seedBulkCustomers(db: Database, input: { tenantId: string;
   await db.execute(sql`
     insert into customers (tenant_id, phone, wa_id, name, profile_name, language, ic_masked, date_of_birth, gender,
       marital_status, state, birth_country, consent_status, consent_updated_at, last_interaction_at, inbound_count,
-      outbound_count, created_at, updated_at)
+      outbound_count, purchase_count, total_spent, last_purchase_at, tier, created_at, updated_at)
     select ${input.tenantId}::uuid, '+' || msisdn, msisdn, full_name, full_name, language,
       case when profiled then to_char(dob, 'YYMMDD') || '-' || coalesce(substr(state, 4, 2), '66') || '-****' end,
       case when profiled then dob end,
@@ -22,9 +24,12 @@ export async function seedBulkCustomers(db: Database, input: { tenantId: string;
       case when profiled then state end,
       case when profiled and state is null then 'Singapore' end,
       consent, case when consent <> 'unknown' then last_at end,
-      last_at, inbound, outbound, created, now()
+      last_at, inbound, outbound, bought, spent, case when bought > 0 then last_at end,
+      case when spent >= 5000 then 'platinum' when spent >= 2000 then 'gold' when spent >= 500 then 'silver' else 'bronze' end,
+      created, now()
     from (
       select r.*,
+        case when r_buy < 0.3 then 0 else 1 + floor(power(r_buy, 4) * 60)::int end as bought,
         '6011' || lpad(((g::bigint * 48271) % 99999989)::text, 8, '0') as msisdn,
         case when r_name < 0.5 then (array['Nurul','Siti','Ahmad','Muhammad','Nur','Aisyah','Farah','Hafiz','Amir','Izzat','Syafiq','Aina','Hakim','Zulkifli','Aminah','Rosli','Faridah','Azman','Norazlina','Khairul'])[1 + (g % 20)]
             || ' ' || (array['binti Ahmad','bin Abdullah','binti Ismail','bin Hassan','binti Yusof','bin Ibrahim','binti Osman','bin Razak','binti Salleh','bin Omar'])[1 + (g / 20 % 10)]
@@ -50,9 +55,10 @@ export async function seedBulkCustomers(db: Database, input: { tenantId: string;
       from (
         select g, random() as r_name, random() as r_consent, random() as r_profile, random() as r_age, random() as r_day,
           random() as r_state, random() as r_gender, random() as r_marital, random() as r_never, random() as r_last,
-          random() as r_in, random() as r_out
+          random() as r_in, random() as r_out, random() as r_buy, random() as r_ticket
         from generate_series(${from}::int, ${to}::int) as g
       ) r
     ) c
+    cross join lateral (select round((c.bought * (20 + c.r_ticket * 180))::numeric, 2) as spent) m
   `);
 }

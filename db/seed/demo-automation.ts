@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { conversations, customers, messages } from '@/db/schema';
-import { handleInboundMessage } from '@/lib/automation/handle-inbound';
+import { handleInboundMessages } from '@/lib/automation/handle-inbound';
 import type { JobClient } from '@/lib/jobs/client';
 import { type JobHandlers, jobHandlers } from '@/lib/jobs/handlers';
 import { localJobClient } from '@/lib/jobs/local-driver';
@@ -25,9 +25,13 @@ function demoHandlers(launch: Date): JobHandlers {
   return {
     ...jobHandlers,
     'whatsapp/message.received': async ({ db, data }) => {
-      const [message] = await db.select({ createdAt: messages.createdAt }).from(messages).where(and(eq(messages.tenantId, data.tenantId), eq(messages.id, data.messageId)));
-      if (!message || message.createdAt < launch) return;
-      await handleInboundMessage(db, data, { jobs: seedJobs, clock: (m) => new Date(m.createdAt.getTime() + 2000) });
+      const ids = 'messageIds' in data ? data.messageIds : [data.messageId];
+      const recent = await db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(eq(messages.tenantId, data.tenantId), inArray(messages.id, ids), gte(messages.createdAt, launch)));
+      if (recent.length === 0) return;
+      await handleInboundMessages(db, { tenantId: data.tenantId, messageIds: recent.map((m) => m.id) }, { jobs: seedJobs, clock: (m) => new Date(m.createdAt.getTime() + 2000) });
     },
   };
 }

@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { users } from '@/db/schema';
 import type { JobClient } from '@/lib/jobs/client';
+import { seedDemoCampaigns } from './demo-campaigns';
 import { seedDemoConsent } from './demo-consent';
+import { seedDemoContests } from './demo-contests';
 import { seedDemoConversations } from './demo-conversations';
 import { seedDemoOcr } from './demo-ocr';
 import { seedDemoPurchases } from './demo-purchases';
@@ -18,8 +20,8 @@ export const demoLogins = {
 export const DEMO_BUSINESS = 'Kedai Kopi Aisyah';
 
 // Creates the demo tenant unless its owner exists, with sandbox conversations, templates,
-// customers in every consent state with MyKad profiles, purchases, and photos to review.
-// Later issues add campaigns and contests here.
+// customers in every consent state with MyKad profiles, purchases, photos to review, campaigns
+// and contests.
 export async function seedDemo(db: Database, jobs?: JobClient): Promise<{ created: boolean }> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoLogins.owner.email)).limit(1);
   if (existing) return { created: false };
@@ -29,5 +31,7 @@ export async function seedDemo(db: Database, jobs?: JobClient): Promise<{ create
   await seedDemoPurchases(db, ctx);
   await seedDemoConsent(db, ctx);
   await seedDemoOcr(db, ctx);
+  await seedDemoCampaigns(db, ctx);
+  await seedDemoContests(db, ctx);
   return { created: true };
 }

@@ -1,4 +1,7 @@
+import { analyticsCronFunction, refreshAnalyticsFunction } from './analytics/refresh';
 import { handleInboundFunction } from './automation/handle-inbound';
+import { dispatchCampaignFunction, launchCampaignFunction } from './campaigns/dispatch';
+import { campaignTriggersCronFunction, campaignTriggersFunction } from './campaigns/triggers';
 import { marketingPreferenceFunction } from './consent/marketing-preference';
 import { processDocumentFunction } from './ocr/process-document';
 import { consentReminderFunction } from './consent/reminder';
@@ -12,4 +15,4 @@ import { sandboxStatusesFunction } from './whatsapp/sandbox-statuses';
 import { sendMessageFunction } from './whatsapp/send-message';
 
 // Every function served at /api/inngest.
-export const functions = [provisionTenantFunction, processWebhookFunction, sendMessageFunction, fetchMediaFunction, sandboxStatusesFunction, syncTemplatesFunction, handleInboundFunction, marketingPreferenceFunction, consentReminderFunction, retentionCronFunction, applyRetentionFunction, tiersCronFunction, recomputeTiersFunction, processDocumentFunction];
+export const functions = [analyticsCronFunction, refreshAnalyticsFunction, provisionTenantFunction, processWebhookFunction, sendMessageFunction, fetchMediaFunction, sandboxStatusesFunction, syncTemplatesFunction, handleInboundFunction, marketingPreferenceFunction, consentReminderFunction, retentionCronFunction, applyRetentionFunction, tiersCronFunction, recomputeTiersFunction, processDocumentFunction, campaignTriggersCronFunction, campaignTriggersFunction, launchCampaignFunction, dispatchCampaignFunction];

@@ -83,7 +83,8 @@ describe('the OpenAPI document', () => {
   it.each(operations.filter((op) => op.params || op.query || op.headers))('describes the parameters of $method $path from its zod schemas', (op) => {
     const expected = [
       ...Object.entries(op.params?.shape ?? {}).map(([name, s]) => ({ name, in: 'path', required: true, schema: jsonSchema(s as z.ZodType) })),
-      ...Object.entries(op.query?.shape ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: jsonSchema(s as z.ZodType) })),
+      // A query parameter is required when leaving it out does not validate (e.g. the metric of a time series).
+      ...Object.entries(op.query?.shape ?? {}).map(([name, s]) => ({ name, in: 'query', required: !(s as z.ZodType).safeParse(undefined).success, schema: jsonSchema(s as z.ZodType) })),
       ...Object.entries(op.headers?.shape ?? {}).map(([name, s]) => ({ name, in: 'header', required: false, schema: jsonSchema(s as z.ZodType) })),
     ];
     expect(operation(op.method, op.path).parameters).toEqual(expected);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, listQuerySchema, page } from './pagination';
+import { cursorParam, decodeCursor, encodeCursor, listQuerySchema, page } from './pagination';
 
 const cursor = { createdAt: new Date('2026-03-01T08:30:15.123Z'), id: '0b5a2c1e-7d7f-4a36-9b1e-0f1d2c3b4a59' };
 
@@ -53,5 +53,15 @@ describe('listQuerySchema', () => {
 
   it.each(['0', '201', '2.5', 'ten'])('rejects limit=%s', (limit) => {
     expect(listQuerySchema.safeParse({ limit }).error?.issues[0]?.path).toEqual(['limit']);
+  });
+});
+
+describe('cursorParam', () => {
+  it('reads a page’s ?cursor=, and starts again at the first page for a broken or repeated one', () => {
+    const cursor = { createdAt: new Date('2026-03-01T10:00:00.123Z'), id: 'abc' };
+    expect(cursorParam(encodeCursor(cursor))).toEqual(cursor);
+    expect(cursorParam('not-a-cursor')).toBeNull();
+    expect(cursorParam(['a', 'b'])).toBeNull();
+    expect(cursorParam(undefined)).toBeNull();
   });
 });

@@ -43,3 +43,14 @@ export function afterCursor(time: AnyColumn, id: AnyColumn, cursor: Cursor | nul
   const beyond = order === 'asc' ? gt : lt;
   return or(beyond(time, cursor.createdAt), and(eq(time, cursor.createdAt), beyond(id, cursor.id)));
 }
+
+// A page's ?cursor= for a server-rendered list: one from an old or edited link starts again at
+// the first page instead of failing.
+export function cursorParam(raw: string | string[] | undefined): Cursor | null {
+  try {
+    return decodeCursor(typeof raw === 'string' ? raw : undefined);
+  } catch (error) {
+    if (error instanceof AppError) return null;
+    throw error;
+  }
+}

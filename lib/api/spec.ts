@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { analyticsRangeSchema, analyticsSummarySchema, timeseriesQuerySchema, timeseriesSchema } from '@/lib/analytics/schema';
 import { channelCreateSchema, channelUpdateSchema } from '@/lib/channels/input';
 import { consentEventSchema, manualConsentSchema } from '@/lib/consent/manual';
+import { contestOperations } from '@/lib/contests/api-spec';
 import { customerCorrectionSchema } from '@/lib/customers/correction';
 import { bulkDeleteInputSchema } from '@/lib/customers/delete';
 import { importFormSchema, importResultSchema } from '@/lib/customers/import/form';
@@ -20,6 +22,7 @@ import { segmentCriteriaSchema } from '@/lib/segments/filter-schema';
 import { segmentInputSchema, segmentPatchSchema } from '@/lib/segments/schema';
 import { outboundInputSchema } from '@/lib/whatsapp/outbound/queue-message';
 import type { Operation } from './openapi';
+import { campaignOperations } from './spec-campaigns';
 import { listQuerySchema } from './pagination';
 import {
   auditEntrySchema,
@@ -615,4 +618,23 @@ export const operations: Operation[] = [
       404: { description: 'No OCR job with that id in this tenant' },
     },
   },
+  {
+    method: 'get',
+    path: '/api/v1/analytics/summary',
+    tag: 'Analytics',
+    summary:
+      'Headline figures for Malaysian days from..to (default the last 30): new customers, messages in/out, response rate, median first response, consent and opt-out rates (as at the end of the range), revenue, purchases, average spend; with `previous`, the period of the same length before. Rates are fractions 0–1 (null when nothing to divide), money MYR decimal strings. channelId narrows the message figures',
+    query: analyticsRangeSchema.in,
+    responses: { 200: { description: 'The figures', schema: analyticsSummarySchema } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/analytics/timeseries',
+    tag: 'Analytics',
+    summary: 'One metric per Malaysian day (interval=day), every day of the range present; definitions in the README § Analytics',
+    query: timeseriesQuerySchema.in,
+    responses: { 200: { description: 'The series', schema: timeseriesSchema } },
+  },
+  ...contestOperations,
+  ...campaignOperations,
 ];

@@ -1,13 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@/db/schema';
 import { localJobClient } from '@/lib/jobs/local-driver';
 import { useTestDatabase } from '@/lib/testing/database';
 import { type MemberContext, addTestMessage, createTestTenant } from '@/lib/testing/factories';
-import { handleInboundMessage } from './handle-inbound';
+import { handleInboundMessage, handleInboundMessages } from './handle-inbound';
 import { consentHistory, customerByPhone, newPhone, say, settle, withoutAutomations } from './test-helpers';
 
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'sembang-inbound-'));
@@ -67,5 +67,26 @@ describe('handleInboundMessage', () => {
     await handle(notice!.id);
     await handle('00000000-0000-4000-8000-000000000000');
     expect(await consentHistory(t.db, customer!.id)).toHaveLength(1);
+  });
+
+  it('one job handles the new messages of several customers, each once, and the one-message form still works', async () => {
+    const [ali, siti, wong] = [newPhone(), newPhone(), newPhone()];
+    const aliHello = await say(t.db, shop, ali, 'hello', { handlers: withoutAutomations, at: new Date(Date.now() - 2000) });
+    const aliYa = await say(t.db, shop, ali, 'YA', { handlers: withoutAutomations, at: new Date(Date.now() - 1000) });
+    const sitiHello = await say(t.db, shop, siti, 'hi', { handlers: withoutAutomations });
+    const wongHello = await say(t.db, shop, wong, 'hello', { handlers: withoutAutomations });
+
+    await handleInboundMessages(t.db, { tenantId: shop.tenantId, messageIds: [aliHello.message.id, sitiHello.message.id, aliYa.message.id] }, { jobs: localJobClient });
+    await handleInboundMessages(t.db, { tenantId: shop.tenantId, messageId: wongHello.message.id }, { jobs: localJobClient });
+
+    expect((await customerByPhone(t.db, shop, ali))?.consentStatus).toBe('granted');
+    expect((await customerByPhone(t.db, shop, siti))?.consentStatus).toBe('pending');
+    expect((await customerByPhone(t.db, shop, wong))?.consentStatus).toBe('pending');
+    const handled = await t.db.select({ handledAt: messages.handledAt }).from(messages).where(inArray(messages.id, [aliHello.message.id, aliYa.message.id, sitiHello.message.id, wongHello.message.id]));
+    expect(handled.every((m) => m.handledAt !== null)).toBe(true);
+    // A retried job finds nothing left: still one notice each.
+    await handleInboundMessages(t.db, { tenantId: shop.tenantId, messageIds: [aliHello.message.id, sitiHello.message.id] }, { jobs: localJobClient });
+    const siti2 = await customerByPhone(t.db, shop, siti);
+    expect(await outbound(siti2!.id)).toHaveLength(2);
   });
 });

@@ -1,18 +1,21 @@
-import { and, asc, eq, gte, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { conversations, type Message, messages } from '@/db/schema';
 import { consentKeywordStep, consentNoticeStep } from '@/lib/consent/conversation';
 import { lockCustomerConsent } from '@/lib/consent/record';
+import { contestStep } from '@/lib/contests/entry-step';
 import { profileStep } from '@/lib/customers/profile-step';
 import { type JobClient, getJobClient } from '@/lib/jobs/client';
+import type { JobEventData } from '@/lib/jobs/events';
 import { ocrStep } from '@/lib/ocr-jobs/queue';
 import { isWindowOpen } from '@/lib/whatsapp/outbound/window';
 import { type InboundTurn, type Step, type TenantConversationSettings, conversationSettings } from './turn';
 
 // The conversation automations, in order. A step that consumes a message ends its turn, so a
-// "YA" that answered the notice is never also read as something else. Images and PDFs go to
-// OCR last (after the notice a first message gets). Later issues add contest entries here.
-const steps: readonly Step[] = [consentKeywordStep, consentNoticeStep, profileStep, ocrStep];
+// "YA" that answered the notice is never also read as something else. Contest keywords come
+// after consent (a consent answer is never an entry; keywords cannot be consent words) and
+// before the profile. Images and PDFs go to OCR last (after the notice a first message gets).
+const steps: readonly Step[] = [consentKeywordStep, consentNoticeStep, contestStep, profileStep, ocrStep];
 
 // Earlier messages still waiting are handled first, but only from the last day: messages
 // stored before automations existed are never replayed.
@@ -39,7 +42,29 @@ const inboundColumns = {
   handledAt: messages.handledAt,
 };
 
-// The job behind 'whatsapp/message.received'. Under the customer's row lock (which the consent
+// The job behind 'whatsapp/message.received': the new messages of one webhook batch, each
+// customer in a transaction of its own. Newest first: a customer's newest message handles the
+// earlier ones with it, so theirs find nothing left. A customer that fails does not hold back
+// the others; the job is retried for it (handled messages are skipped).
+export async function handleInboundMessages(db: Database, input: JobEventData<'whatsapp/message.received'>, options: HandleInboundOptions = {}): Promise<void> {
+  const ids = 'messageIds' in input ? input.messageIds : [input.messageId];
+  const waiting = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(and(eq(messages.tenantId, input.tenantId), inArray(messages.id, ids), eq(messages.direction, 'inbound'), isNull(messages.handledAt)))
+    .orderBy(desc(messages.createdAt), desc(messages.id));
+  let firstError: unknown;
+  for (const { id } of waiting) {
+    try {
+      await handleInboundMessage(db, { tenantId: input.tenantId, messageId: id }, options);
+    } catch (error) {
+      firstError ??= error;
+    }
+  }
+  if (firstError) throw firstError;
+}
+
+// One message (and the same customer's earlier ones still waiting). Under the customer's row lock (which the consent
 // reminder also takes) it handles this message and any earlier one of the same customer not
 // yet handled, oldest first, and marks each handled in the same transaction: a retry or a
 // duplicate job finds nothing left to do, and "YA" cannot overtake the "hello" before it.

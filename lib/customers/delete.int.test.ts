@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, consentEvents, conversations, customerFlags, customers, dataSubjectRequests, media, messages } from '@/db/schema';
+import { auditLog, campaignRecipients, campaigns, consentEvents, conversations, customerFlags, customers, dataSubjectRequests, links, media, messages, webhookEvents } from '@/db/schema';
 import { createLocalStorage } from '@/lib/storage/local';
 import type { ObjectStorage } from '@/lib/storage';
 import { useTestDatabase } from '@/lib/testing/database';
@@ -47,8 +47,31 @@ async function customerWithHistory(ctx: MemberContext, options: { sandbox?: bool
     .insert(dataSubjectRequests)
     .values({ tenantId: ctx.tenantId, customerId: conv.customerId, subjectLabel: 'Request 1', kind: 'erasure', dueAt: new Date() })
     .returning({ id: dataSubjectRequests.id });
-  return { conv, storageKey, mediaId: file?.id ?? '', sandboxMediaId: upload?.mediaId ?? null, requestId: request?.id ?? '' };
+  // Meta's raw delivery of their first message, as the webhook kept it.
+  const [who] = await test.db.select({ waId: customers.waId }).from(customers).where(eq(customers.id, conv.customerId));
+  const [delivery] = await test.db
+    .insert(webhookEvents)
+    .values({ tenantId: ctx.tenantId, channelId: conv.channelId, payload: { entry: [{ changes: [{ value: { contacts: [{ wa_id: who?.waId }], messages: [{ from: who?.waId, text: { body: 'hai' } }] } }] }] } })
+    .returning({ id: webhookEvents.id });
+  return { conv, storageKey, mediaId: file?.id ?? '', sandboxMediaId: upload?.mediaId ?? null, requestId: request?.id ?? '', webhookEventId: delivery?.id ?? '' };
 }
+
+// A sent campaign with a recipient row and a tracked link for each customer, as dispatch leaves them.
+async function campaignTo(ctx: MemberContext, channelId: string, customerIds: string[]) {
+  const [campaign] = await test.db
+    .insert(campaigns)
+    .values({ tenantId: ctx.tenantId, name: 'Raya promo', type: 'marketing', channelId, status: 'completed', message: { text: 'Selamat Hari Raya' } })
+    .returning({ id: campaigns.id });
+  const campaignId = campaign?.id ?? '';
+  const recipients = await test.db
+    .insert(campaignRecipients)
+    .values(customerIds.map((customerId) => ({ tenantId: ctx.tenantId, campaignId, customerId, status: 'sent' as const })))
+    .returning({ id: campaignRecipients.id });
+  await test.db.insert(links).values(recipients.map((r) => ({ code: randomUUID().slice(0, 12), tenantId: ctx.tenantId, campaignId, recipientId: r.id, url: 'https://example.my/raya' })));
+  return campaignId;
+}
+
+const recipientsOf = (customerId: string) => test.db.$count(campaignRecipients, eq(campaignRecipients.customerId, customerId));
 
 const exists = async (customerId: string) => (await test.db.$count(customers, eq(customers.id, customerId))) === 1;
 
@@ -64,7 +87,7 @@ async function remaining(conv: TestConversation) {
 }
 
 describe('deleteCustomers', () => {
-  it('erases the customers with their conversations, messages, consent history, flags, media rows and files', async () => {
+  it('erases the customers with their conversations, messages, consent history, flags, media rows, files and raw webhook deliveries', async () => {
     const one = await customerWithHistory(t.a);
     const two = await customerWithHistory(t.a, { sandbox: true });
     const kept = await customerWithHistory(t.a);
@@ -76,6 +99,7 @@ describe('deleteCustomers', () => {
       expect(await remaining(gone.conv)).toEqual({ customer: 0, conversations: 0, messages: 0, consentEvents: 0, flags: 0 });
       expect(await test.db.$count(media, eq(media.id, gone.mediaId))).toBe(0);
       expect(await storage.get(gone.storageKey)).toBeNull();
+      expect(await test.db.$count(webhookEvents, eq(webhookEvents.id, gone.webhookEventId))).toBe(0);
       // The request log survives the erasure, without the link.
       const [request] = await test.db.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, gone.requestId));
       expect(request?.customerId).toBeNull();
@@ -83,6 +107,24 @@ describe('deleteCustomers', () => {
     expect(await readSandboxMedia(t.a.tenantId, two.sandboxMediaId ?? '', storage)).toBeNull();
     expect(await remaining(kept.conv)).toEqual({ customer: 1, conversations: 1, messages: 2, consentEvents: 2, flags: 1 });
     expect(await storage.get(kept.storageKey)).not.toBeNull();
+    expect(await test.db.$count(webhookEvents, eq(webhookEvents.id, kept.webhookEventId))).toBe(1);
+  });
+
+  // campaign_recipients has no foreign key to customers (fan-out speed), so the delete removes them.
+  it("removes the deleted customers' campaign recipients and their tracked links, and keeps the others'", async () => {
+    const gone = await customerWithHistory(t.a);
+    const kept = await customerWithHistory(t.a);
+    const ofB = await customerWithHistory(t.b);
+    const campaignId = await campaignTo(t.a, gone.conv.channelId, [gone.conv.customerId, kept.conv.customerId]);
+    const campaignOfB = await campaignTo(t.b, ofB.conv.channelId, [ofB.conv.customerId]);
+
+    await deleteCustomers(test.db, t.a, [gone.conv.customerId, ofB.conv.customerId], { storage });
+
+    expect(await recipientsOf(gone.conv.customerId)).toBe(0);
+    expect(await recipientsOf(kept.conv.customerId)).toBe(1);
+    expect(await recipientsOf(ofB.conv.customerId)).toBe(1);
+    expect(await test.db.$count(links, eq(links.campaignId, campaignId))).toBe(1);
+    expect(await test.db.$count(links, eq(links.campaignId, campaignOfB))).toBe(1);
   });
 
   it('writes one audit entry with the count and nothing that identifies the customers', async () => {

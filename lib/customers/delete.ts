@@ -1,10 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db';
-import { customers, media, messages } from '@/db/schema';
+import { campaignRecipients, customers, media, messages } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
+import { deleteWebhookEventsMentioning, whatsAppIdentifiers } from '@/lib/pdpa/webhook-erasure';
 import { messageMediaFiles } from '@/lib/pdpa/media-erasure';
 import { type ObjectStorage, getStorage } from '@/lib/storage';
 import { type TenantContext, hasRole } from '@/lib/tenants/context';
@@ -30,7 +31,8 @@ export interface StoredFile {
 }
 
 // Hard delete (PDPA erasure): the customers and everything that cascades from them
-// (conversations, messages, consent history, flags), their media rows and stored files, in one
+// (conversations, messages, consent history, flags), their campaign recipients and tracked links,
+// their media rows and stored files and the raw webhook deliveries that name them, in one
 // transaction with an audit entry that holds only the count. Ids of another tenant, unknown or
 // repeated ids are simply not deleted. Stored files go after the rows, so a failed transaction
 // never leaves a customer whose files are gone; a file that cannot be removed is logged by key.
@@ -52,6 +54,13 @@ export async function deleteCustomers(
     // consent_events refuses deletes except inside an erasure (migration 0003).
     await tx.execute(sql`select set_config('sembang.erasure', 'on', true)`);
     const files = await messageMediaFiles(tx, ctx.tenantId, inArray(messages.customerId, ids));
+    const named = await tx
+      .select({ phone: customers.phone, waId: customers.waId, waUserId: customers.waUserId })
+      .from(customers)
+      .where(and(eq(customers.tenantId, ctx.tenantId), inArray(customers.id, ids)));
+    await deleteWebhookEventsMentioning(tx, ctx.tenantId, named.flatMap(whatsAppIdentifiers));
+    // No foreign key cascades these (db/schema/campaigns.ts says why); their links go by cascade.
+    await tx.delete(campaignRecipients).where(and(eq(campaignRecipients.tenantId, ctx.tenantId), inArray(campaignRecipients.customerId, ids)));
     const removed = await tx
       .delete(customers)
       .where(and(eq(customers.tenantId, ctx.tenantId), inArray(customers.id, ids)))

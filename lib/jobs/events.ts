@@ -6,8 +6,13 @@ export const jobEvents = {
   'whatsapp/message.send': z.object({ tenantId: z.uuid(), messageId: z.uuid() }),
   // Stored webhook deliveries to process together (one micro-batch of the webhook's fast path).
   'whatsapp/webhook.received': z.object({ tenantId: z.uuid(), webhookEventIds: z.array(z.uuid()).min(1).max(500) }),
-  // A new inbound message was stored: run the conversation automations (consent, profile, …).
-  'whatsapp/message.received': z.object({ tenantId: z.uuid(), messageId: z.uuid() }),
+  // New inbound messages were stored (one job per processed webhook batch): run the
+  // conversation automations (consent, profile, …). `messageId` is the one-message form jobs
+  // queued before batching still carry.
+  'whatsapp/message.received': z.union([
+    z.object({ tenantId: z.uuid(), messageIds: z.array(z.uuid()).min(1).max(500) }),
+    z.object({ tenantId: z.uuid(), messageId: z.uuid() }),
+  ]),
   // Meta's user_preferences webhook: the customer stopped or resumed marketing messages.
   'consent/marketing-preference': z.object({
     tenantId: z.uuid(),
@@ -34,8 +39,16 @@ export const jobEvents = {
   'whatsapp/templates.sync': z.object({ tenantId: z.uuid(), channelId: z.uuid() }),
   // The tenant's PDPA retention schedule for one Malaysian calendar day (lib/pdpa/retention).
   'pdpa/retention.daily': z.object({ tenantId: z.uuid(), day: z.iso.date() }),
+  // A campaign's start (now, or at scheduledAt): fan-out, then dispatch (lib/campaigns/jobs).
+  'campaigns/launch': z.object({ tenantId: z.uuid(), campaignId: z.uuid(), origin: z.url().optional() }),
+  // One paced run over a running campaign's queued recipients; it queues the next run itself.
+  'campaigns/dispatch': z.object({ tenantId: z.uuid(), campaignId: z.uuid(), origin: z.url().optional() }),
+  // Automated campaigns: birthdays and quiet customers for one Malaysian calendar day (lib/campaigns/trigger-schedule).
+  'campaigns/triggers.daily': z.object({ tenantId: z.uuid(), day: z.iso.date() }),
   // Loyalty tiers on the last-12-months basis, for one Malaysian calendar day (lib/purchases/tier-schedule).
   'purchases/tiers.daily': z.object({ tenantId: z.uuid(), day: z.iso.date() }),
+  // A tenant's analytics rollups recounted, once an hour (lib/analytics/refresh-schedule).
+  'analytics/refresh': z.object({ tenantId: z.uuid(), hour: z.iso.datetime() }),
 } as const;
 
 export type JobEventName = keyof typeof jobEvents;

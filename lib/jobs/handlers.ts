@@ -1,5 +1,8 @@
 import type { Database } from '@/db';
-import { handleInboundMessage } from '@/lib/automation/handle-inbound';
+import { runScheduledAnalyticsRefresh, startAnalyticsChain } from '@/lib/analytics/refresh-schedule';
+import { handleInboundMessages } from '@/lib/automation/handle-inbound';
+import { runCampaignDispatch, startCampaign } from '@/lib/campaigns/jobs';
+import { runDailyTriggers, startTriggerChain } from '@/lib/campaigns/trigger-schedule';
 import { applyMarketingPreference } from '@/lib/consent/marketing-preference';
 import { sendConsentReminder } from '@/lib/consent/reminder';
 import { processOcrJob } from '@/lib/ocr-jobs/process';
@@ -27,17 +30,19 @@ export type JobHandlers = { [N in JobEventName]: JobHandler<N> };
 // What the local worker runs for each event. Thin on purpose: the logic lives in lib/ and the
 // matching Inngest function calls the same function.
 export const jobHandlers: JobHandlers = {
-  // The embedded driver also starts the tenant's daily retention and tier chains (Inngest runs crons).
+  // The embedded driver also starts the tenant's daily retention, tier and campaign-trigger chains and its hourly analytics chain (Inngest runs crons).
   'tenant/provision': async ({ db, data }) => {
     await provisionTenant(db, data);
     await startRetentionChain(db, data.tenantId, new Date());
     await startTierChain(db, data.tenantId, new Date());
+    await startTriggerChain(db, data.tenantId, new Date());
+    await startAnalyticsChain(db, data.tenantId, new Date());
   },
   'whatsapp/message.send': ({ db, data, attempt }) => deliverOutboundMessage(db, data, attempt),
   'whatsapp/webhook.received': async ({ db, data }) => {
     await processWebhookDeliveries(db, data);
   },
-  'whatsapp/message.received': ({ db, data }) => handleInboundMessage(db, data),
+  'whatsapp/message.received': ({ db, data }) => handleInboundMessages(db, data),
   'consent/marketing-preference': async ({ db, data }) => {
     await applyMarketingPreference(db, data);
   },
@@ -57,7 +62,19 @@ export const jobHandlers: JobHandlers = {
   'pdpa/retention.daily': async ({ db, data }) => {
     await runDailyRetention(db, data);
   },
+  'campaigns/launch': async ({ db, data }) => {
+    await startCampaign(db, data);
+  },
+  'campaigns/dispatch': async ({ db, data }) => {
+    await runCampaignDispatch(db, data);
+  },
+  'campaigns/triggers.daily': async ({ db, data }) => {
+    await runDailyTriggers(db, data);
+  },
   'purchases/tiers.daily': async ({ db, data }) => {
     await runDailyTierRecompute(db, data);
+  },
+  'analytics/refresh': async ({ db, data }) => {
+    await runScheduledAnalyticsRefresh(db, data);
   },
 };

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers } from '@/db/schema';
 import type { ReplyLanguage } from '@/lib/consent/keywords';
+import { enterReceiptContests } from '@/lib/contests/receipt-entries';
 import { icDuplicateReply, icInvalidReply, profileSavedReply } from '@/lib/customers/profile-replies';
 import { type SetIcResult, setCustomerIc } from '@/lib/customers/profile';
 import type { JobClient } from '@/lib/jobs/client';
@@ -60,11 +61,14 @@ export async function applyReceipt(
   const result = await recordPurchase(tx, { tenantId: job.tenantId, userId: options.userId }, { ...input, customerId: job.customerId }, { now: later, jobs: options.jobs });
   if (!result.ok) return { ok: false, existingPurchaseId: result.existingPurchaseId, reply: receiptDuplicateReply[options.language] };
   const { purchase, customer } = result;
-  return {
-    ok: true,
-    purchaseId: purchase.id,
-    reply: receiptRecordedReply(options.language, { merchant: purchase.merchant, total: purchase.total, date: purchase.purchasedOn, totalSpent: customer.totalSpent, tier: customer.tier }),
-  };
+  // A receipt contest running when the photo was sent gets an entry; its confirmation follows.
+  const entries = await enterReceiptContests(
+    tx,
+    { tenantId: job.tenantId, customerId: job.customerId, purchaseId: purchase.id, total: purchase.total, purchasedOn: purchase.purchasedOn, messageId: job.messageId },
+    { language: options.language, now: options.now },
+  );
+  const recorded = receiptRecordedReply(options.language, { merchant: purchase.merchant, total: purchase.total, date: purchase.purchasedOn, totalSpent: customer.totalSpent, tier: customer.tier });
+  return { ok: true, purchaseId: purchase.id, reply: [recorded, ...entries].join('\n\n') };
 }
 
 export interface IcApplied {

@@ -10,6 +10,7 @@ import { eraseOcrReads } from '@/lib/ocr-jobs/erasure';
 import { type ObjectStorage, getStorage } from '@/lib/storage';
 import type { TenantContext } from '@/lib/tenants/context';
 import { detachMessageMedia } from './media-erasure';
+import { deleteWebhookEventsMentioning, whatsAppIdentifiers } from './webhook-erasure';
 
 // What a redacted message's `content` becomes: type, direction, status and times stay for the
 // statistics; everything the person wrote or was sent is gone.
@@ -91,24 +92,6 @@ export async function anonymizeCustomerRows(tx: Database, tenantId: string, cust
     counts: { customers: rows.filter((r) => r.anonymizedAt === null).length, messagesRedacted: redacted.length, mediaDeleted: files.length, webhookEventsDeleted },
     files,
   };
-}
-
-// Raw deliveries keep Meta's payload as it came (numbers, names, texts). A delivery that
-// mentions any of these WhatsApp ids anywhere is deleted.
-export async function deleteWebhookEventsMentioning(tx: Database, tenantId: string, identifiers: (string | null)[]): Promise<number> {
-  const ids = [...new Set(identifiers.filter((id): id is string => Boolean(id)))];
-  if (ids.length === 0) return 0;
-  const deleted = await tx
-    .delete(webhookEvents)
-    .where(and(eq(webhookEvents.tenantId, tenantId), sql`jsonb_path_exists(${webhookEvents.payload}, '$.** ? (@ == $ids[*])', jsonb_build_object('ids', ${JSON.stringify(ids)}::jsonb))`))
-    .returning({ id: webhookEvents.id });
-  return deleted.length;
-}
-
-// What raw deliveries may name a customer by: the WhatsApp id, the business-scoped user id and
-// the number without its '+'.
-export function whatsAppIdentifiers(c: { phone: string | null; waId: string | null; waUserId: string | null }): (string | null)[] {
-  return [c.waId, c.waUserId, c.phone?.replace(/^\+/, '') ?? null];
 }
 
 export interface AnonymizeResult extends Omit<AnonymizeCounts, 'customers'> {

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { strToU8 } from 'fflate';
 import type { Database } from '@/db';
 import { type Customer, consentEvents, media, messages } from '@/db/schema';
+import { contestsExportSection } from '@/lib/contests/export-section';
 import { csvDocument } from '@/lib/csv/write';
 import { purchasesExportSection } from '@/lib/purchases/export-section';
 import type { ObjectStorage } from '@/lib/storage';
@@ -21,7 +22,7 @@ export interface ExportInput {
   storage: ObjectStorage;
 }
 
-// One part of a customer's export bundle. Later issues append theirs (purchases, contest
+// One part of a customer's export bundle. Each domain appends its own (purchases, contest
 // entries) to exportSections, so an access request always covers everything held.
 export interface ExportSection {
   name: string;
@@ -143,4 +144,4 @@ const mediaSection: ExportSection = {
   },
 };
 
-export const exportSections: ExportSection[] = [messagesSection, consentSection, mediaSection, purchasesExportSection];
+export const exportSections: ExportSection[] = [messagesSection, consentSection, mediaSection, purchasesExportSection, contestsExportSection];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversations, customers, jobs, messages, tenantSettings, webhookEvents } from '@/db/schema';
+import { conversations, customers, jobs, media, messages, ocrJobs, tenantSettings, webhookEvents } from '@/db/schema';
 import type { ObjectStorage } from '@/lib/storage';
 import { createLocalStorage } from '@/lib/storage/local';
 import { provisionTenant } from '@/lib/tenants/provision';
@@ -26,6 +26,8 @@ let old: CustomerOnFile;
 let recent: CustomerOnFile;
 let onHold: CustomerOnFile;
 let ofB: CustomerOnFile;
+// What OCR read: from the old customer's photo and from an API upload (both long ago), and lately.
+const ocr = { fromPhoto: '', fromApi: '', lately: '', apiMediaId: '', apiKey: '' };
 
 const NOW = new Date('2026-06-15T19:00:00Z');
 const LONG_AGO = new Date('2024-01-01T00:00:00Z');
@@ -49,13 +51,28 @@ beforeAll(async () => {
   onHold = await createCustomerOnFile(test.db, t.a, storage, { createdAt: LONG_AGO });
   await createDataRequest(test.db, t.a, { kind: 'access', customerId: onHold.customerId });
   ofB = await createCustomerOnFile(test.db, t.b, storage, { createdAt: LONG_AGO });
+
+  ocr.apiKey = `${t.a.tenantId}/2024/01/ocr-upload`;
+  await storage.put(ocr.apiKey, Buffer.from('jpeg bytes of a receipt'), { contentType: 'image/jpeg' });
+  const [upload] = await test.db.insert(media).values({ tenantId: t.a.tenantId, mimeType: 'image/jpeg', sizeBytes: 23, status: 'stored', storageKey: ocr.apiKey }).returning();
+  ocr.apiMediaId = upload!.id;
+  const read = { status: 'completed' as const, kind: 'receipt' as const, text: 'KEDAI RUNCIT ALI\nTOTAL 45.90', fileSha256: 'ab'.repeat(32), confidence: 0.9, extracted: { outcome: 'purchase', receipt: { total: '45.90' } } };
+  const rows = await test.db
+    .insert(ocrJobs)
+    .values([
+      { ...read, tenantId: t.a.tenantId, customerId: old.customerId, source: 'whatsapp', createdAt: LONG_AGO },
+      { ...read, tenantId: t.a.tenantId, source: 'api', mediaId: upload!.id, createdAt: LONG_AGO },
+      { ...read, tenantId: t.a.tenantId, customerId: recent.customerId, source: 'whatsapp', createdAt: LATELY },
+    ])
+    .returning({ id: ocrJobs.id });
+  [ocr.fromPhoto, ocr.fromApi, ocr.lately] = rows.map((r) => r.id) as [string, string, string];
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('applyRetention', () => {
   it('does nothing while the tenant keeps everything', async () => {
     expect(await tenantsWithRetention(test.db)).toEqual([]);
-    expect(await applyRetention(test.db, t.a.tenantId, NOW, { storage })).toEqual({ messagesRedacted: 0, mediaDeleted: 0, previewsCleared: 0, webhookEventsDeleted: 0, customersAnonymized: 0 });
+    expect(await applyRetention(test.db, t.a.tenantId, NOW, { storage })).toEqual({ messagesRedacted: 0, mediaDeleted: 0, previewsCleared: 0, webhookEventsDeleted: 0, ocrReadsErased: 0, customersAnonymized: 0 });
     expect((await messagesOf(old)).every((m) => m.text !== null)).toBe(true);
   });
 
@@ -67,12 +84,21 @@ describe('applyRetention', () => {
     const counts = await applyRetention(test.db, t.a.tenantId, NOW, { storage });
 
     // Four old messages each for three customers; the recent customer's new one stays.
-    expect(counts).toEqual({ messagesRedacted: 12, mediaDeleted: 3, previewsCleared: 2, webhookEventsDeleted: 3, customersAnonymized: 0 });
+    expect(counts).toEqual({ messagesRedacted: 12, mediaDeleted: 4, previewsCleared: 2, webhookEventsDeleted: 3, ocrReadsErased: 2, customersAnonymized: 0 });
     for (const m of await messagesOf(old)) expect(m).toMatchObject({ text: null, content: REDACTED_CONTENT, mediaId: null });
     expect((await messagesOf(recent)).filter((m) => m.text !== null).map((m) => m.text)).toEqual(['Masih di sini']);
     expect(await storage.get(old.storageKey)).toBeNull();
     const [conversation] = await test.db.select().from(conversations).where(eq(conversations.id, old.conversationId));
     expect(conversation?.lastMessagePreview).toBeNull();
+    // OCR reads that old are erased (the log entry stays), with the API upload's file.
+    const reads = await test.db.select().from(ocrJobs).where(eq(ocrJobs.tenantId, t.a.tenantId));
+    for (const id of [ocr.fromPhoto, ocr.fromApi]) {
+      expect(reads.find((r) => r.id === id)).toMatchObject({ text: null, fileSha256: null, extracted: { outcome: 'purchase', erased: true }, status: 'completed', kind: 'receipt', confidence: 0.9 });
+    }
+    expect(reads.find((r) => r.id === ocr.fromApi)?.mediaId).toBeNull();
+    expect(await test.db.$count(media, eq(media.id, ocr.apiMediaId))).toBe(0);
+    expect(await storage.get(ocr.apiKey)).toBeNull();
+    expect(reads.find((r) => r.id === ocr.lately)).toMatchObject({ text: 'KEDAI RUNCIT ALI\nTOTAL 45.90', extracted: { receipt: { total: '45.90' } } });
     // The customers themselves are untouched by message retention.
     expect(await customer(old.customerId)).toMatchObject({ waId: old.waId, anonymizedAt: null });
   });
@@ -96,7 +122,7 @@ describe('applyRetention', () => {
   });
 
   it('is idempotent: the same day again changes nothing', async () => {
-    expect(await applyRetention(test.db, t.a.tenantId, NOW, { storage })).toEqual({ messagesRedacted: 0, mediaDeleted: 0, previewsCleared: 0, webhookEventsDeleted: 0, customersAnonymized: 0 });
+    expect(await applyRetention(test.db, t.a.tenantId, NOW, { storage })).toEqual({ messagesRedacted: 0, mediaDeleted: 0, previewsCleared: 0, webhookEventsDeleted: 0, ocrReadsErased: 0, customersAnonymized: 0 });
   });
 });
 
@@ -140,6 +166,6 @@ describe('retention:run (the CLI)', () => {
     expect(out.tenants.map((x) => x.tenantId).sort()).toEqual([t.a.tenantId, t.b.tenantId, c.tenantId].sort());
     expect(out.tenants.find((x) => x.tenantId === c.tenantId)).toMatchObject({ messagesRedacted: 1, previewsCleared: 1 });
     // Tenants A and B were applied above already.
-    expect(out.total).toEqual({ messagesRedacted: 1, mediaDeleted: 0, previewsCleared: 1, webhookEventsDeleted: 0, customersAnonymized: 0 });
+    expect(out.total).toEqual({ messagesRedacted: 1, mediaDeleted: 0, previewsCleared: 1, webhookEventsDeleted: 0, ocrReadsErased: 0, customersAnonymized: 0 });
   });
 });

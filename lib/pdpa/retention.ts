@@ -3,6 +3,7 @@ import type { Database } from '@/db';
 import { conversations, customers, dataSubjectRequests, messages, tenantSettings, webhookEvents } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { removeFiles } from '@/lib/customers/delete';
+import { expireOcrReads } from '@/lib/ocr-jobs/erasure';
 import { type ObjectStorage, getStorage } from '@/lib/storage';
 import { REDACTED_CONTENT, anonymizeCustomerRows } from './anonymize';
 import { monthsBefore } from './clock';
@@ -17,15 +18,17 @@ export interface RetentionCounts {
   mediaDeleted: number;
   previewsCleared: number;
   webhookEventsDeleted: number;
+  ocrReadsErased: number;
   customersAnonymized: number;
 }
 
-export const noRetention = (): RetentionCounts => ({ messagesRedacted: 0, mediaDeleted: 0, previewsCleared: 0, webhookEventsDeleted: 0, customersAnonymized: 0 });
+export const noRetention = (): RetentionCounts => ({ messagesRedacted: 0, mediaDeleted: 0, previewsCleared: 0, webhookEventsDeleted: 0, ocrReadsErased: 0, customersAnonymized: 0 });
 
 // The tenant's retention schedule (Settings → PDPA), applied as of `now`:
 // - message bodies older than N months: text, captions and details redacted, media deleted
 //   (rows and files), conversation previews that old cleared, raw webhook deliveries that old
-//   deleted; the messages themselves stay for the statistics;
+//   deleted, what OCR read from photos that old erased (and files uploaded for OCR through the
+//   API deleted); the messages and OCR log entries themselves stay for the statistics;
 // - customers with no interaction for N years: anonymised (lib/pdpa/anonymize), except while a
 //   data-subject request about them is open.
 // Idempotent: a second run with the same `now` changes nothing and counts zeros.
@@ -79,6 +82,10 @@ async function expireMessageBodies(db: Database, tenantId: string, before: Date,
     .where(and(eq(webhookEvents.tenantId, tenantId), lt(webhookEvents.receivedAt, before), isNotNull(webhookEvents.processedAt)))
     .returning({ id: webhookEvents.id });
   counts.webhookEventsDeleted += events.length;
+  const ocr = await db.transaction((tx) => expireOcrReads(tx, tenantId, before));
+  await removeFiles(ocr.files, storage);
+  counts.ocrReadsErased += ocr.erased;
+  counts.mediaDeleted += ocr.files.length;
 }
 
 async function anonymizeInactive(db: Database, tenantId: string, before: Date, counts: RetentionCounts, storage: ObjectStorage): Promise<void> {

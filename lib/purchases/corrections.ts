@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { type Purchase, ocrJobs, purchases } from '@/db/schema';
+import { markAnalyticsStale } from '@/lib/analytics/refresh';
 import { recordAudit } from '@/lib/audit';
 import { isUniqueViolation } from '@/lib/database-errors';
 import { AppError } from '@/lib/errors';
@@ -66,6 +67,7 @@ export async function correctPurchase(db: Database, ctx: TenantContext, purchase
         .where(and(eq(purchases.tenantId, ctx.tenantId), eq(purchases.id, row.id)))
         .returning();
       if (!updated) throw new AppError('not_found', 'No purchase with that id.');
+      await markAnalyticsStale(tx, ctx.tenantId, [row.purchasedOn, updated.purchasedOn]);
       const { summary, tierChange } = await refreshCustomerSpend(tx, ctx.tenantId, customer, options);
       await recordAudit(tx, ctx, { action: 'purchase.corrected', targetType: 'purchase', targetId: row.id, metadata: { fields: changed } });
       return { ok: true, purchase: updated, customer: summary, tierChange };
@@ -89,6 +91,7 @@ export async function deletePurchase(db: Database, ctx: TenantContext, purchaseI
   return db.transaction(async (tx) => {
     const { customer, row } = await lockPurchase(tx, ctx.tenantId, purchaseId);
     await tx.delete(purchases).where(and(eq(purchases.tenantId, ctx.tenantId), eq(purchases.id, row.id)));
+    await markAnalyticsStale(tx, ctx.tenantId, [row.purchasedOn]);
     // The OCR job that produced it no longer led to a purchase.
     await tx
       .update(ocrJobs)

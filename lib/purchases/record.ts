@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { type Purchase, media, ocrJobs, purchases } from '@/db/schema';
+import { markAnalyticsStale } from '@/lib/analytics/refresh';
+import { attributeConversion } from '@/lib/campaigns/tracking';
 import { isUniqueViolation } from '@/lib/database-errors';
 import { AppError } from '@/lib/errors';
 import type { JobClient } from '@/lib/jobs/client';
@@ -148,6 +150,8 @@ export async function recordPurchase(
         })
         .returning();
       if (!purchase) throw new Error('purchase insert returned nothing');
+      await attributeConversion(tx, purchase);
+      await markAnalyticsStale(tx, ctx.tenantId, [purchase.purchasedOn]);
       const { summary, tierChange } = await refreshCustomerSpend(tx, ctx.tenantId, customer, options);
       return { ok: true, purchase, created: true, customer: summary, tierChange };
     });

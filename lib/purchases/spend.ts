@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { type Tier, customers, purchases, tierChanges } from '@/db/schema';
+import { dispatchTriggered, queueTierUpTriggers } from '@/lib/campaigns/triggers';
 import { AppError } from '@/lib/errors';
 import type { JobClient } from '@/lib/jobs/client';
 import { todayInMalaysia } from '@/lib/mykad';
@@ -84,7 +85,8 @@ export async function recomputeSpendStats(tx: Database, tenantId: string, custom
 }
 
 // Recomputes the locked customer's statistics and tier from their purchases; a tier change is
-// written to tier_changes, and a move up may be told to the customer (tier-message.ts).
+// written to tier_changes, and a move up may be told to the customer (tier-message.ts) and
+// starts the tenant's tier-up campaigns (lib/campaigns/triggers).
 export async function refreshCustomerSpend(
   tx: Database,
   tenantId: string,
@@ -122,5 +124,7 @@ export async function refreshCustomerSpend(
   const up = tierRank(tier) > tierRank(customer.tier);
   const notified = up && settings.tierUpMessage ? await sendTierUpMessage(tx, tenantId, { ...customer, tier, spend }, { now, jobs: options.jobs }) : false;
   await tx.insert(tierChanges).values({ tenantId, customerId: customer.id, fromTier: customer.tier, toTier: tier, spend, notified, createdAt: now });
+  // Automated tier-up campaigns, queued and started in this transaction.
+  if (up) await dispatchTriggered(tx, tenantId, await queueTierUpTriggers(tx, tenantId, customer.id, tier, now), options.jobs);
   return { summary, tierChange: { from: customer.tier, to: tier, spend: formatCents(toCents(spend) ?? 0), notified } };
 }

@@ -1,6 +1,6 @@
 import { type SQL, and, eq, isNull, not, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { customers } from '@/db/schema';
+import { contestEntries, customers } from '@/db/schema';
 import { todayInMalaysia } from '@/lib/mykad';
 import type { FilterField, FilterLeaf, FilterTree } from './filter-schema';
 
@@ -134,8 +134,17 @@ function valueCondition(column: AnyPgColumn | SQL, op: FilterLeaf['op'], value: 
   }
 }
 
+// A valid (not disqualified) entry in the contest; the entry's tenant is the customer's.
+function contestCondition(op: FilterLeaf['op'], contestId: unknown): SQL {
+  const entered = sql`exists (select 1 from ${contestEntries} where ${contestEntries.tenantId} = ${customers.tenantId} and ${contestEntries.customerId} = ${customers.id} and ${contestEntries.contestId} = ${contestId as string} and ${contestEntries.status} = 'valid')`;
+  if (op === 'eq') return entered;
+  if (op === 'neq') return sql`not ${entered}`;
+  throw new Error(`contestId does not take ${op}`);
+}
+
 function leafCondition(leaf: FilterLeaf, now: Date): SQL {
   if (leaf.field === 'age') return ageCondition(leaf.op, leaf.value, now);
+  if (leaf.field === 'contestId') return contestCondition(leaf.op, leaf.value);
   if (leaf.field === 'hasIc') return leaf.value ? sql`${customers.icHash} is not null` : sql`${customers.icHash} is null`;
   const column = columns[leaf.field];
   if (!column) throw new Error(`unknown field ${leaf.field}`);

@@ -30,7 +30,7 @@ describe('segmentCriteriaSchema', () => {
 
   it('names an unknown field and lists the known ones', () => {
     expect(problems({ filter: { field: 'salary', op: 'gt', value: 1 } })).toEqual([
-      { path: 'filter.field', message: expect.stringMatching(/^Unknown field “salary”\. Use one of: totalSpent, .*hasIc\.$/) },
+      { path: 'filter.field', message: expect.stringMatching(/^Unknown field “salary”\. Use one of: totalSpent, .*hasIc, contestId\.$/) },
     ]);
   });
 

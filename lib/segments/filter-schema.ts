@@ -26,6 +26,8 @@ const moment = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error
 const days = wholeNumber(36_500);
 const age = wholeNumber(150);
 
+const contest = z.uuid({ error: 'Choose a contest.' });
+
 // The value schemas the simple criteria form shares with the tree.
 export const filterValues = { money, count, days, age };
 const nothing = z.null().optional();
@@ -61,6 +63,8 @@ export const fieldRules = {
   lastPurchaseAt: dateOps,
   createdAt: dateOps,
   hasIc: { eq: z.boolean({ error: 'Choose yes or no.' }) },
+  // "Entered contest X" (a valid entry; eq) or not (neq).
+  contestId: { eq: contest, neq: contest },
 } as const;
 
 export type FilterField = keyof typeof fieldRules;

@@ -4,6 +4,10 @@ import type { Database } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { createApiKey, listApiKeys } from '@/lib/api-keys/api-keys';
 import { listAudit, recordAudit } from '@/lib/audit';
+import { createCampaign, getCampaign, listCampaigns } from '@/lib/campaigns/campaigns';
+import { getContest, listContests } from '@/lib/contests/contests';
+import { createEntry, listEntries } from '@/lib/contests/entries';
+import { createTestContest } from '@/lib/contests/test-helpers';
 import { createChannel, getChannel, listChannels } from '@/lib/channels/channels';
 import { changeConsent, consentHistoryPage } from '@/lib/consent/manual';
 import { getCustomer } from '@/lib/customers/customers';
@@ -26,7 +30,7 @@ import { segmentCriteriaSchema } from '@/lib/segments/filter-schema';
 import { createSegment, getSegment, listSegments } from '@/lib/segments/segments';
 import { createTemplate, getTemplate, listTemplates } from '@/lib/templates/templates';
 import type { TenantContext } from '@/lib/tenants/context';
-import { type MemberContext, TEST_PASSWORD, addTestMessage, cloudChannelInput, createTestConversation, createTestTenant, uniqueEmail } from './factories';
+import { type MemberContext, TEST_PASSWORD, addTestMessage, cloudChannelInput, createTestChannel, createTestConversation, createTestTenant, uniqueEmail } from './factories';
 
 export interface TwoTenants {
   a: MemberContext;
@@ -200,5 +204,35 @@ export const resourceProbes: ResourceProbe[] = [
       (await createSegment(db, ctx, { name: `Probe ${randomUUID().slice(0, 8)}`, criteria: segmentCriteriaSchema.parse({ filter: { field: 'consentStatus', op: 'eq', value: 'granted' } }) })).id,
     list: async (db, ctx) => (await listSegments(db, ctx, { limit: 1000 })).map((s) => s.id),
     get: (db, ctx, id) => getSegment(db, ctx, id),
+  },
+  {
+    name: 'campaigns',
+    async create(db, ctx) {
+      const channelId = await createTestChannel(db, ctx);
+      return (await createCampaign(db, ctx, { name: `Probe ${randomUUID().slice(0, 8)}`, type: 'service', channelId, audience: {}, message: { text: 'Probe' } })).id;
+    },
+    list: async (db, ctx) => (await listCampaigns(db, ctx, { limit: 200 })).data.map((c) => c.id),
+    get: (db, ctx, id) => getCampaign(db, ctx, id),
+  },
+  {
+    name: 'contests',
+    create: async (db, ctx) => (await createTestContest(db, ctx, { name: `Probe ${randomUUID().slice(0, 8)}`, entryMethod: { type: 'any_message' } })).id,
+    list: async (db, ctx) => (await listContests(db, ctx, { limit: 1000 })).map((s) => s.contest.id),
+    get: (db, ctx, id) => getContest(db, ctx, id),
+  },
+  {
+    name: 'contest entries',
+    async create(db, ctx) {
+      const contest = await createTestContest(db, ctx, { name: `Probe ${randomUUID().slice(0, 8)}`, entryMethod: { type: 'any_message' } });
+      const { customerId } = await createTestConversation(db, ctx);
+      const result = await db.transaction((tx) => createEntry(tx, contest, { customerId, now: new Date() }));
+      if (result.outcome !== 'entered') throw new Error('probe entry not created');
+      return result.entry.id;
+    },
+    async list(db, ctx) {
+      const ids: string[] = [];
+      for (const { contest } of await listContests(db, ctx, { limit: 1000 })) ids.push(...(await listEntries(db, ctx, contest.id, {})).map((r) => r.entry.id));
+      return ids;
+    },
   },
 ];

@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { jsonField } from '@/lib/actions/json-field';
 import { tenantAction } from '@/lib/actions/tenant-action';
 import { decodeCursor, page } from '@/lib/api/pagination';
 import { assignConversation, listConversations, markConversationRead, setConversationStatus } from '@/lib/inbox/conversations';
@@ -14,17 +15,7 @@ const INBOX_PAGE_SIZE = 50;
 
 // The composer posts the message as JSON in one field: a template's parameters are a list,
 // which FormData (read with Object.fromEntries) would flatten.
-const messageField = z
-  .string()
-  .transform((raw, ctx) => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'The message is not valid JSON.' });
-      return z.NEVER;
-    }
-  })
-  .pipe(outboundInputSchema);
+const messageField = jsonField('The message', outboundInputSchema);
 
 export const sendMessageAction = tenantAction(z.object({ conversationId, message: messageField }), ({ db, ctx, input }) =>
   sendFromInbox(db, ctx, input.conversationId, input.message),

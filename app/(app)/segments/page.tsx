@@ -3,13 +3,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SegmentTable } from '@/components/segments/segment-table';
 import { PageHeader } from '@/components/shell/page-header';
+import { PageLinks } from '@/components/shell/page-links';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/db';
-import { decodeCursor, page } from '@/lib/api/pagination';
+import { cursorParam, page } from '@/lib/api/pagination';
 import { requireSessionContext } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
 import { listSegments, segmentJson } from '@/lib/segments/segments';
 import { hasRole } from '@/lib/tenants/context';
 
@@ -17,19 +17,9 @@ export const metadata: Metadata = { title: 'Segments' };
 
 const PAGE_SIZE = 50;
 
-// A cursor from an old or edited link starts again at the newest segments.
-function cursorFrom(raw: string | string[] | undefined) {
-  try {
-    return decodeCursor(typeof raw === 'string' ? raw : undefined);
-  } catch (error) {
-    if (error instanceof AppError) return null;
-    throw error;
-  }
-}
-
 export default async function SegmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireSessionContext();
-  const after = cursorFrom((await searchParams).cursor);
+  const after = cursorParam((await searchParams).cursor);
   const result = page(await listSegments(getDb(), ctx, { limit: PAGE_SIZE + 1, after }), PAGE_SIZE, (s) => s);
   const canEdit = hasRole(ctx, 'admin');
   const create = canEdit ? (
@@ -54,18 +44,7 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
         <Card className="py-2">
           <CardContent className="grid gap-2 px-2">
             <SegmentTable segments={result.data.map(segmentJson)} />
-            <div className="flex gap-2 px-2 pb-1">
-              {after ? (
-                <Button asChild variant="outline" size="sm">
-                  <Link href="/segments">Newest</Link>
-                </Button>
-              ) : null}
-              {result.nextCursor ? (
-                <Button asChild variant="outline" size="sm">
-                  <Link href={`/segments?cursor=${result.nextCursor}`}>Older</Link>
-                </Button>
-              ) : null}
-            </div>
+            <PageLinks first="/segments" onFirstPage={!after} next={result.nextCursor} />
           </CardContent>
         </Card>
       )}

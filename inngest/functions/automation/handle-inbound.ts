@@ -1,7 +1,7 @@
 import { eventType } from 'inngest';
 import { inngest } from '@/inngest/client';
 import { functionDb } from '@/inngest/database';
-import { handleInboundMessage } from '@/lib/automation/handle-inbound';
+import { handleInboundMessages } from '@/lib/automation/handle-inbound';
 import { jobEvents } from '@/lib/jobs/events';
 
 const messageReceived = eventType('whatsapp/message.received', { schema: jobEvents['whatsapp/message.received'] });
@@ -10,6 +10,6 @@ const messageReceived = eventType('whatsapp/message.received', { schema: jobEven
 export const handleInboundFunction = inngest.createFunction(
   { id: 'handle-inbound-message', triggers: [messageReceived], retries: 5, concurrency: { key: 'event.data.tenantId', limit: 10 } },
   async ({ event, step }) => {
-    await step.run('handle-inbound', () => handleInboundMessage(functionDb(), event.data));
+    await step.run('handle-inbound', () => handleInboundMessages(functionDb(), event.data));
   },
 );

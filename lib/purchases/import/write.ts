@@ -1,6 +1,7 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers, purchases } from '@/db/schema';
+import { markAnalyticsStale } from '@/lib/analytics/refresh';
 import type { TenantContext } from '@/lib/tenants/context';
 import { receiptFingerprint } from '../fingerprint';
 import { recomputeSpendStats } from '../spend';
@@ -59,6 +60,7 @@ async function writeBatch(db: Database, ctx: TenantContext, batch: readonly Purc
     });
     const inserted = await tx.insert(purchases).values(values).onConflictDoNothing().returning({ key: purchases.idempotencyKey });
     counts.imported = inserted.length;
+    await markAnalyticsStale(tx, ctx.tenantId, values.map((v) => v.purchasedOn));
     const added = new Set(inserted.map((r) => r.key));
     const skipped = values.map((v, i) => ({ v, row: batch[i]! })).filter(({ v }) => !added.has(v.idempotencyKey));
     if (skipped.length > 0) {

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { messages } from '@/db/schema';
+import { applyCampaignStatuses } from '@/lib/campaigns/tracking';
 import type { StatusUpdate, StatusValue } from '@/lib/whatsapp/types';
 import { recordset } from './recordset';
 
@@ -94,6 +95,20 @@ export async function applyStatuses(db: Database, tenantId: string, statuses: re
     })
     .from(v.table)
     .where(and(eq(messages.tenantId, tenantId), inArray(messages.id, locked.map((r) => r.id)), sql`${messages.channelId} = ${v.col('channelId')}`, sql`${messages.wamid} = ${v.col('wamid')}`))
-    .returning({ channelId: messages.channelId, wamid: messages.wamid });
+    .returning({
+      channelId: messages.channelId,
+      wamid: messages.wamid,
+      messageId: messages.id,
+      status: messages.status,
+      deliveredAt: messages.deliveredAt,
+      readAt: messages.readAt,
+      failedAt: messages.failedAt,
+      errorCode: messages.errorCode,
+      errorTitle: messages.errorTitle,
+      campaign: sql<boolean>`${messages.content} ? 'campaignRecipientId'`,
+    });
+  // Campaign messages move their recipients on in the same transaction (one more UPDATE, only
+  // when the batch has any).
+  await applyCampaignStatuses(db, tenantId, rows.filter((r) => r.campaign));
   return new Set(rows.map((r) => `${r.channelId} ${r.wamid}`));
 }

@@ -14,6 +14,10 @@ import { touchCustomers, upsertCustomers } from './upsert-customers';
 // A status for a wamid we have not stored yet is most likely racing our own send; retry the
 // delivery for this long before giving up on it.
 const UNMATCHED_STATUS_RETRY_MS = 2 * 60_000;
+// The most messages one automations job takes (the event's limit).
+const RECEIVED_JOB_SIZE = 500;
+
+const chunk = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 export class UnmatchedStatusError extends Error {
   constructor(readonly wamids: string[]) {
@@ -132,7 +136,13 @@ async function processBatch(db: Database, tenantId: string, deliveries: StoredDe
     // Queued with the messages, so a retry (which finds them stored) cannot miss their jobs.
     const queued: JobEvent[] = [
       ...recorded.flatMap((r) => (r.mediaId ? [{ name: 'whatsapp/media.fetch' as const, data: { tenantId, mediaId: r.mediaId }, dedupeKey: `media:${r.mediaId}` }] : [])),
-      ...recorded.map((r) => ({ name: 'whatsapp/message.received' as const, data: { tenantId, messageId: r.messageId }, dedupeKey: `received:${r.messageId}` })),
+      // One automations job for the batch's new messages (it was one per message: the job
+      // overhead doubled the cost of an inbound message).
+      ...chunk(recorded.map((r) => r.messageId), RECEIVED_JOB_SIZE).map((messageIds) => ({
+        name: 'whatsapp/message.received' as const,
+        data: { tenantId, messageIds },
+        dedupeKey: `received:${messageIds[0]}`,
+      })),
       ...preferences.map((p) => {
         const customerId = idOf(p.contact);
         return {

@@ -1,8 +1,9 @@
-import { ArrowLeft, MessagesSquare, Trophy } from 'lucide-react';
+import { ArrowLeft, MessagesSquare } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { CustomerContestEntries } from '@/components/contests/customer-contest-entries';
 import { ConsentBadge } from '@/components/customers/consent-badge';
 import { ConsentPanel } from '@/components/customers/consent-panel';
 import { CustomerFlags } from '@/components/customers/customer-flags';
@@ -15,7 +16,6 @@ import { inboxHref } from '@/components/inbox/inbox-href';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/db';
 import { requireSessionContext } from '@/lib/auth/session';
 import { consentHistoryPage } from '@/lib/consent/manual';
@@ -115,7 +115,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           </Section>
           <div className="grid gap-6 lg:grid-cols-2">
             <Section title="Contest entries">
-              <EmptyState icon={Trophy} titleAs="h3" title="No contest entries" description="Entries to your contests will be listed here." className="min-h-40 p-6 md:p-6" />
+              <CustomerContestEntries ctx={ctx} customerId={customer.id} />
             </Section>
           </div>
         </div>

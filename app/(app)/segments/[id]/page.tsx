@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/shell/page-header';
 import { getDb } from '@/db';
 import { parseId } from '@/lib/api/ids';
 import { requireSessionContext } from '@/lib/auth/session';
+import { contestChoices } from '@/lib/contests/contests';
 import { AppError } from '@/lib/errors';
 import { previewSegment } from '@/lib/segments/preview';
 import { getSegment, segmentJson } from '@/lib/segments/segments';
@@ -23,12 +24,12 @@ export default async function SegmentPage({ params }: { params: Promise<{ id: st
       if (error instanceof AppError && error.code === 'not_found') notFound();
       throw error;
     });
-  const preview = await previewSegment(db, ctx, segment.criteria);
+  const [preview, contests] = await Promise.all([previewSegment(db, ctx, segment.criteria), contestChoices(db, ctx)]);
   return (
     <>
       <PageHeader title={segment.name} description={segment.description ?? 'Who matches is worked out again each time the segment is used.'} />
       {/* Saving refreshes the page; the key starts the builder afresh from what was saved. */}
-      <SegmentBuilder key={segment.updatedAt.toISOString()} segment={segmentJson(segment)} initialPreview={preview} canEdit={hasRole(ctx, 'admin')} />
+      <SegmentBuilder key={segment.updatedAt.toISOString()} segment={segmentJson(segment)} initialPreview={preview} canEdit={hasRole(ctx, 'admin')} contests={contests} />
     </>
   );
 }

@@ -1,0 +1,2 @@
+DROP INDEX "customers_tenant_state_idx";--> statement-breakpoint
+CREATE INDEX "customers_tenant_state_segment_idx" ON "customers" USING btree ("tenant_id","state","date_of_birth","total_spent","consent_status","anonymized_at");
