@@ -7,6 +7,7 @@ import { startJobWorker } from '@/lib/jobs/worker';
 import { scheduleRetentionForAllTenants } from '@/lib/pdpa/retention-schedule';
 import { scheduleTiersForAllTenants } from '@/lib/purchases/tier-schedule';
 import { logger } from '@/lib/logger';
+import { webhookDeliveriesPerSecond } from '@/lib/whatsapp/ingest/accept-delivery';
 import { shutdownOcrEngine } from '@/lib/ocr/engine';
 
 // Runs once when a Node.js server process starts (instrumentation.ts).
@@ -28,7 +29,14 @@ export async function boot(): Promise<void> {
     await scheduleTiersForAllTenants(handle.db, new Date());
     await scheduleTriggersForAllTenants(handle.db, new Date());
     await scheduleAnalyticsForAllTenants(handle.db, new Date());
-    const worker = startJobWorker({ db: handle.db, pollIntervalMs: env.JOBS_POLL_INTERVAL_MS, concurrency: env.JOBS_CONCURRENCY });
+    const yieldAbove = env.JOBS_YIELD_ABOVE_WEBHOOKS_PER_SECOND;
+    const worker = startJobWorker({
+      db: handle.db,
+      pollIntervalMs: env.JOBS_POLL_INTERVAL_MS,
+      concurrency: env.JOBS_CONCURRENCY,
+      // The webhook's fast path runs in this process: a burst is acknowledged first.
+      busy: yieldAbove > 0 ? () => webhookDeliveriesPerSecond() > yieldAbove : undefined,
+    });
     // Let running jobs finish, then end the OCR workers (and their temp language data) and the database.
     const stop = () => void worker.stop().finally(() => shutdownOcrEngine().catch(() => undefined).then(() => handle.close()));
     process.once('SIGTERM', stop);

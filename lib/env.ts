@@ -38,6 +38,9 @@ const envSchema = z.object({
   JOBS_WORKER: z.enum(['true', 'false']).default('true'),
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // While this process accepts more webhook deliveries a second than this, its embedded worker
+  // runs one job at a time (acknowledging Meta comes first; processing catches up). 0: never.
+  JOBS_YIELD_ABOVE_WEBHOOKS_PER_SECOND: z.coerce.number().int().min(0).default(300),
   // Tesseract workers for OCR in this process; each holds ~150 MB and keeps a core busy.
   OCR_WORKERS: z.coerce.number().int().min(1).max(64).default(() => availableParallelism()),
   // A WhatsApp receipt or IC card read with less confidence than this (0..1) waits for a person.

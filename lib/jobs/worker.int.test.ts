@@ -294,6 +294,43 @@ describe('startJobWorker', () => {
     expect(await jobFor(bad.id)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'handler blew up' });
   });
 
+  it('while the process is busy serving requests, runs one job at a time with a pause between them; full speed once it is not', async () => {
+    const tenants = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => createTenant(`Kedai ${i}`)));
+    let running = 0;
+    let mostAtOnce = 0;
+    const spans: { start: number; end: number }[] = [];
+    const handlers = withHandler(async (ctx) => {
+      running += 1;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      const span = { start: Date.now(), end: 0 };
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      await jobHandlers['tenant/provision'](ctx);
+      running -= 1;
+      span.end = Date.now();
+      spans.push(span);
+    });
+    const provision = (some: typeof tenants) => localJobClient.sendMany(some.map((t) => ({ name: 'tenant/provision' as const, data: { tenantId: t.id } })), { db });
+    await provision(tenants.slice(0, 3));
+    let busy = true;
+    const worker = startJobWorker({ db, pollIntervalMs: 20, concurrency: 4, workerId: 'w-busy', handlers, busy: () => busy, busyPauseMs: 150 });
+    try {
+      await expect.poll(() => spans.length, { timeout: 5000 }).toBe(3);
+      expect(mostAtOnce).toBe(1);
+      spans.sort((a, b) => a.start - b.start);
+      for (let i = 1; i < spans.length; i++) expect(spans[i]!.start - spans[i - 1]!.end).toBeGreaterThanOrEqual(150);
+
+      // Not busy any more: the rest run side by side again.
+      busy = false;
+      mostAtOnce = 0;
+      await provision(tenants.slice(3));
+      await expect.poll(() => spans.length, { timeout: 5000 }).toBe(6);
+      expect(mostAtOnce).toBeGreaterThan(1);
+    } finally {
+      await worker.stop();
+    }
+    for (const tenant of tenants) expect(await jobFor(tenant.id)).toMatchObject({ status: 'completed' });
+  });
+
   it('survives a database outage and carries on once it is back', async () => {
     const tenant = await createTenant();
     await localJobClient.send({ name: 'tenant/provision', data: { tenantId: tenant.id } }, { db });

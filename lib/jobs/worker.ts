@@ -137,6 +137,11 @@ export interface StartJobWorkerOptions extends RunJobsOptions {
   pollIntervalMs: number;
   // Jobs run at the same time by this worker.
   concurrency: number;
+  // True while the process is busy serving requests (a webhook burst): the worker then runs one
+  // job at a time and waits `busyPauseMs` after each, so requests get the CPU and the event
+  // loop; the queue catches up once the burst is over.
+  busy?: () => boolean;
+  busyPauseMs?: number;
 }
 
 export interface JobWorker {
@@ -148,11 +153,13 @@ export interface JobWorker {
 // thrown: a bad handler or a database outage must not take the process down.
 export function startJobWorker(options: StartJobWorkerOptions): JobWorker {
   const { db, pollIntervalMs, concurrency } = options;
+  const busyPauseMs = options.busyPauseMs ?? 250;
   const settings = settingsFrom(db, options);
   // Claim once half the slots are free rather than one job per finished job, so a claim
   // statement serves several jobs.
   const claimAt = Math.ceil(concurrency / 2);
   const running = new Set<Promise<Outcome>>();
+  let lastEndedAt = 0;
   let stopped = false;
   let wake: (() => void) | undefined;
 
@@ -170,24 +177,34 @@ export function startJobWorker(options: StartJobWorkerOptions): JobWorker {
 
   async function loop() {
     while (!stopped) {
-      const free = concurrency - running.size;
+      const busy = options.busy?.() ?? false;
+      const free = (busy ? 1 : concurrency) - running.size;
+      // Too few free slots: a finishing job wakes the loop.
+      if (free <= 0 || (!busy && free < claimAt)) {
+        await nap(pollIntervalMs);
+        continue;
+      }
+      const pause = busy ? lastEndedAt + busyPauseMs - Date.now() : 0;
+      if (pause > 0) {
+        await nap(pause);
+        continue;
+      }
       let claimed: Job[] = [];
-      if (free >= claimAt) {
-        try {
-          claimed = await claimDueJobs(db, { limit: free, ...settings });
-        } catch (error) {
-          log.error({ err: error }, 'could not claim jobs; trying again after the poll interval');
-        }
+      try {
+        claimed = await claimDueJobs(db, { limit: free, ...settings });
+      } catch (error) {
+        log.error({ err: error }, 'could not claim jobs; trying again after the poll interval');
       }
       for (const job of claimed) {
         const task: Promise<Outcome> = runJob(db, job, settings).finally(() => {
           running.delete(task);
+          lastEndedAt = Date.now();
           wake?.();
         });
         running.add(task);
       }
       // A full batch means more jobs may be due: claim again as soon as slots free up.
-      if (free >= claimAt && claimed.length === free) continue;
+      if (!busy && claimed.length === free) continue;
       await nap(pollIntervalMs);
     }
   }

@@ -3,6 +3,7 @@ import { webhookEvents } from '@/db/schema';
 import { type ChannelForWebhook, channelForWebhook } from '@/lib/channels/webhook-lookup';
 import { createMicroBatcher } from '@/lib/batching/micro-batcher';
 import { type JobClient, getJobClient } from '@/lib/jobs/client';
+import { processRateMeter } from '@/lib/metrics/rate-meter';
 import { verifySignature } from '@/lib/whatsapp/webhook/signature';
 
 export type DeliveryOutcome =
@@ -46,6 +47,9 @@ function eventStore(db: Database, jobs: JobClient): (event: StoredEvent) => Prom
   }
   return store;
 }
+
+// Deliveries this process stored in the last second: the embedded worker yields to a burst.
+export const webhookDeliveriesPerSecond = () => processRateMeter('whatsapp.webhook.stored').perSecond();
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -102,5 +106,6 @@ export async function acceptWebhookDelivery(
       store({ tenantId: channel.tenantId, channelId: channel.id, payload: byNumber.size === 1 ? body : { object: 'whatsapp_business_account', entry: entries } }),
     ),
   );
+  processRateMeter('whatsapp.webhook.stored').note();
   return { status: 200, stored: known.length, ignored: byNumber.size - known.length };
 }

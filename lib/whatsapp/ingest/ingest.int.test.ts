@@ -9,7 +9,7 @@ import { runDueJobs } from '@/lib/jobs/worker';
 import { useTestDatabase } from '@/lib/testing/database';
 import { createTestTenant, type MemberContext } from '@/lib/testing/factories';
 import { signPayload } from '@/lib/whatsapp/webhook/signature';
-import { acceptWebhookDelivery } from './accept-delivery';
+import { acceptWebhookDelivery, webhookDeliveriesPerSecond } from './accept-delivery';
 import { processWebhookDeliveries } from './process-delivery';
 import { type Json, delivery as buildDelivery, statusValue, textMessage, unix } from './test-payloads';
 
@@ -52,6 +52,18 @@ describe('accepting a delivery', () => {
     expect(await acceptWebhookDelivery(t.db, body, signPayload(body, 'not-the-secret'), localJobClient)).toMatchObject({ status: 401 });
     expect(await acceptWebhookDelivery(t.db, body, null, localJobClient)).toMatchObject({ status: 401 });
     expect(await t.db.$count(webhookEvents)).toBe(before);
+  });
+
+  it('counts the deliveries it stored in the last second (the embedded worker yields to a burst), not the refused ones', async () => {
+    // Quiet first: what earlier tests stored is forgotten after a second.
+    await expect.poll(webhookDeliveriesPerSecond, { timeout: 3000 }).toBe(0);
+    const bodies = [1, 2, 3].map((i) => delivery(textMessage(`6012345100${i}`, `burst ${i}`)));
+    for (const body of bodies) expect(await acceptWebhookDelivery(t.db, body, signPayload(body, appSecret), localJobClient)).toMatchObject({ status: 200 });
+    await acceptWebhookDelivery(t.db, bodies[0]!, signPayload(bodies[0]!, 'not-the-secret'), localJobClient);
+    await acceptWebhookDelivery(t.db, 'not json', null, localJobClient);
+    // Within the same second (the stores take milliseconds).
+    expect(webhookDeliveriesPerSecond()).toBe(3);
+    await runDueJobs(t.db, { limit: 50 });
   });
 
   it('answers 400 to bodies that are not WhatsApp payloads', async () => {
