@@ -7,6 +7,10 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // A campaign's video may be 16 MB (WhatsApp's limit), uploaded through a server action.
   experimental: { serverActions: { bodySizeLimit: '17mb' } },
+  // The prototype's webhook callback URL (DESIGN §7) reaches the same handler.
+  async rewrites() {
+    return [{ source: '/webhook/whatsapp', destination: '/api/webhooks/whatsapp' }];
+  },
 };
 
 export default nextConfig;

@@ -1,58 +1,12 @@
-import { createHmac, randomInt, randomUUID } from 'node:crypto';
-import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ApiKeysPage } from './pages/api-keys-page';
 import { InboxPage } from './pages/inbox-page';
 import { apiClient } from './support/api-client';
+import { connectCloudChannel, customerNumber, customerWrites } from './support/meta';
 
 // Customers reach the inbox through the real webhook: a signed, Meta-shaped delivery to
 // POST /api/webhooks/whatsapp for a Cloud API channel the test connects through the REST API.
 // (The sandbox's simulator can replace this once it lands; the ingest path is the same.)
-
-const metaId = () => `1${randomInt(1e9, 1e10 - 1)}${randomInt(1e5, 1e6 - 1)}`;
-
-interface Channel {
-  phoneNumberId: string;
-  wabaId: string;
-  appSecret: string;
-}
-
-async function connectCloudChannel(request: APIRequestContext, key: string): Promise<Channel> {
-  const tag = randomUUID().slice(0, 8);
-  const channel = { phoneNumberId: metaId(), wabaId: metaId(), appSecret: `e2e-app-secret-${tag}` };
-  const res = await apiClient(request, key).post('/channels', { type: 'cloud', name: `Nombor kedai ${tag}`, accessToken: `EAAG-e2e-${tag}`, verifyToken: `e2e-verify-${tag}`, ...channel });
-  expect(res.status()).toBe(201);
-  return channel;
-}
-
-// A customer's text message as Meta delivers it, signed with the channel's app secret.
-async function customerWrites(request: APIRequestContext, channel: Channel, from: { waId: string; name: string }, body: string, sentAt = new Date()) {
-  const payload = {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: channel.wabaId,
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '60312345678', phone_number_id: channel.phoneNumberId },
-              contacts: [{ profile: { name: from.name }, wa_id: from.waId }],
-              messages: [{ from: from.waId, id: `wamid.e2e-${randomUUID()}`, timestamp: String(Math.floor(sentAt.getTime() / 1000)), type: 'text', text: { body } }],
-            },
-          },
-        ],
-      },
-    ],
-  };
-  const raw = JSON.stringify(payload);
-  const signature = `sha256=${createHmac('sha256', channel.appSecret).update(raw).digest('hex')}`;
-  const res = await request.post('/api/webhooks/whatsapp', { headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, data: raw });
-  expect(res.status()).toBe(200);
-}
-
-const customerNumber = () => `601${randomInt(10_000_000, 99_999_999)}`;
 
 test('a customer message appears live; the agent replies, assigns and resolves', async ({ tenant, request }) => {
   const page = tenant.page;

@@ -5,7 +5,8 @@ import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/utils';
 
 export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
-  const pathname = usePathname();
+  // Null only while a Pages Router page renders; every page here is an App Router page.
+  const pathname = usePathname() ?? '';
   const adminItems = [
     { href: '/settings/team', label: 'Team' },
     { href: '/settings/whatsapp', label: 'WhatsApp' },

@@ -6,7 +6,8 @@ import { cn } from '@/lib/utils';
 
 // Links between the pages of one section (PDPA, Receipts & IC), the current one marked.
 export function SectionTabs({ label, items }: { label: string; items: readonly { href: string; label: string }[] }) {
-  const pathname = usePathname();
+  // Null only while a Pages Router page renders; every page here is an App Router page.
+  const pathname = usePathname() ?? '';
   return (
     <nav aria-label={label} className="mb-6 flex flex-wrap gap-2">
       {items.map((item) => (

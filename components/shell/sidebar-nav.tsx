@@ -6,7 +6,8 @@ import { cn } from '@/lib/utils';
 import { navItems } from './nav-items';
 
 export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
-  const pathname = usePathname();
+  // Null only while a Pages Router page renders; every page here is an App Router page.
+  const pathname = usePathname() ?? '';
   return (
     <nav aria-label="Main" className="grid gap-1">
       {navItems.map(({ href, label, icon: Icon }) => {
