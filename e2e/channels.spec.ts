@@ -1,8 +1,7 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { expect, test } from './fixtures';
 import { type CloudChannelDetails, WhatsAppPage } from './pages/whatsapp-page';
-
-const metaId = () => `1${randomInt(1e9, 1e10 - 1)}${randomInt(1e5, 1e6 - 1)}`;
+import { metaId } from './support/meta';
 
 function cloudChannel(): CloudChannelDetails {
   const tag = randomUUID().slice(0, 8);

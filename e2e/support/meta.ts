@@ -5,7 +5,8 @@ import { apiClient } from './api-client';
 // Meta's side of the WhatsApp Cloud API for e2e tests: a Cloud API channel connected through the
 // REST API, and signed, Meta-shaped deliveries to the webhook.
 
-const metaId = () => `1${randomInt(1e9, 1e10 - 1)}${randomInt(1e5, 1e6 - 1)}`;
+// A numeric Meta object id (phone number id, WABA id).
+export const metaId = () => `1${randomInt(1e9, 1e10 - 1)}${randomInt(1e5, 1e6 - 1)}`;
 
 export interface Channel {
   phoneNumberId: string;
