@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const root = process.cwd();
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const sources = ['app', 'components', 'db', 'lib', 'inngest', 'instrumentation.ts', 'next.config.ts', 'package-lock.json'];
+const sources = ['app', 'pages', 'components', 'db', 'lib', 'inngest', 'instrumentation.ts', 'next.config.ts', 'package-lock.json'];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
