@@ -35,7 +35,7 @@ export default defineConfig({
   webServer: {
     command: [
       'test -f .next/BUILD_ID || { echo "No production build: run npx next build first." >&2; exit 1; }',
-      `rm -rf .data/e2e && DATA_DIR=.data/e2e SEED_DEMO=true LOG_LEVEL=warn npx next start -H 127.0.0.1 -p ${PORT}`,
+      `rm -rf .data/e2e && DATA_DIR=.data/e2e SEED_DEMO=true LOG_LEVEL=warn node --import tsx server.ts -H 127.0.0.1 -p ${PORT}`,
     ].join(' && '),
     url: `${baseURL}/api/health`,
     reuseExistingServer: !ci,

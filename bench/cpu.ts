@@ -1,6 +1,7 @@
 // CPU time spent by the system under test (the app's processes, their PostgreSQL backends and
 // this process), so runs on a shared machine compare by cost and not only by rates, which other
 // people's work moves. Linux only: elsewhere every figure reads 0.
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type postgres from 'postgres';
 
@@ -39,4 +40,17 @@ export function cpuBetween(from: CpuSample, to: CpuSample): { app: number; postg
   let postgresMs = 0;
   for (const [pid, ms] of to.postgresMs) postgresMs += ms - (from.postgresMs.get(pid) ?? 0);
   return { app: Math.round(to.appMs - from.appMs), postgres: Math.round(postgresMs), bench: Math.round(to.benchMs - from.benchMs) };
+}
+
+// How fast this machine is right now: milliseconds for a fixed piece of JavaScript work (JSON and
+// HMAC, what the webhook does most). This VM's speed moves by up to 2× between minutes; a run
+// whose figure is twice another's ran on a machine half as fast.
+export function machineSpeedCheckMs(): number {
+  const body = JSON.stringify({ entry: Array.from({ length: 50 }, (_, i) => ({ i, text: `hello world ${i}` })) });
+  const start = performance.now();
+  for (let i = 0; i < 20_000; i += 1) {
+    JSON.parse(body);
+    createHmac('sha256', 'calibration').update(body).digest('hex');
+  }
+  return Math.round(performance.now() - start);
 }

@@ -38,13 +38,15 @@ export async function freshBenchDatabase(options: { poolSize?: number } = {}): P
   };
 }
 
-// `next start` on the production build, pointed at the benchmark database.
+// The production server (server.ts) on the production build, pointed at the benchmark database.
 export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
   if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` first.');
   // BENCH_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when it exits (open it in
   // Chrome DevTools, or summarise it with `tsx bench/profile-summary.ts <file>`).
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // BENCH_SERVER=next-start: plain `next start`, without server.ts's webhook lane (to compare).
+  const server = process.env.BENCH_SERVER === 'next-start' ? ['node_modules/next/dist/bin/next', 'start'] : ['--import', 'tsx', 'server.ts'];
+  const child = spawn(process.execPath, [...profile, ...server, '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -6,6 +6,7 @@
 // BENCH_JOBS_WORKER: 'server' (default) runs the job worker inside the server; 'process' in a
 // separate `npm run cli -- worker` process beside it; 'false' measures the fast path alone (no
 // worker during the load; one in this process drains the queue afterwards).
+// BENCH_SERVER=next-start serves with `next start` instead of server.ts (no webhook lane), to compare.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -18,7 +19,7 @@ import { resetEnvCache } from '@/lib/env';
 import { localJobClient } from '@/lib/jobs/local-driver';
 import { type JobWorker, startJobWorker } from '@/lib/jobs/worker';
 import { signPayload } from '@/lib/whatsapp/webhook/signature';
-import { cpuBetween, sampleCpu } from './cpu';
+import { cpuBetween, machineSpeedCheckMs, sampleCpu } from './cpu';
 import { startFakeMeta } from './fake-meta';
 import { inboundWorkload, statusesWorkload } from './webhook-workloads';
 import { freshBenchDatabase, startServer } from './support';
@@ -76,6 +77,7 @@ async function main() {
     throw error;
   });
   const loadBefore = load();
+  const speedBefore = machineSpeedCheckMs();
   let worker: JobWorker | undefined;
   const workerProcess = workerMode === 'separate process' ? spawn('node_modules/.bin/tsx', ['scripts/cli.ts', 'worker'], { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] }) : undefined;
   const cpu = () => sampleCpu(monitor, new URL(db.url).pathname.slice(1), [server.pid ?? 0, workerProcess?.pid ?? 0]);
@@ -100,6 +102,7 @@ async function main() {
     const result = await send(seconds);
 
     const loadAfter = load();
+    const speedAfter = machineSpeedCheckMs();
     const cpuAfterLoad = await cpu();
     // Processing runs in jobs: wait until every stored delivery is processed. The jobs ingest
     // queued for later work (automations answering new customers, their sends) are counted,
@@ -137,7 +140,9 @@ async function main() {
           warmupSeconds,
           connections,
           jobsWorker: workerMode,
+          server: process.env.BENCH_SERVER === 'next-start' ? 'next start' : 'server.ts',
           loadAverage: { before: loadBefore, after: loadAfter },
+          machineSpeedCheckMs: { before: speedBefore, after: speedAfter },
           deliveries: result.requests.total,
           deliveriesPerSecond: Math.round(ok / seconds),
           non2xx: result.non2xx + (warmup?.non2xx ?? 0),

@@ -9,6 +9,8 @@ import { scheduleTiersForAllTenants } from '@/lib/purchases/tier-schedule';
 import { logger } from '@/lib/logger';
 import { webhookDeliveriesPerSecond } from '@/lib/whatsapp/ingest/accept-delivery';
 import { shutdownOcrEngine } from '@/lib/ocr/engine';
+import { offerWebhookLane } from '@/lib/server/request-listener';
+import { handleWebhookPost } from '@/lib/whatsapp/webhook/node-handler';
 
 // Runs once when a Node.js server process starts (instrumentation.ts).
 export async function boot(): Promise<void> {
@@ -23,6 +25,9 @@ export async function boot(): Promise<void> {
     await seedDemo(handle.db);
     printDemoLogin();
   }
+  // server.ts sends Meta's webhook POSTs straight to this process's handler, once
+  // the database is ready (see request-listener).
+  offerWebhookLane((req, res) => handleWebhookPost(req, res));
   if (!env.inngestEnabled && env.JOBS_WORKER === 'true') {
     // Inngest runs retention, tiers, campaign triggers and analytics on crons; the embedded worker runs each tenant's chains.
     await scheduleRetentionForAllTenants(handle.db, new Date());

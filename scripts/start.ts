@@ -22,5 +22,5 @@ if (sources.some((s) => newestMtime(path.join(root, s)) > builtAt)) {
   const build = spawnSync(next, ['build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawnSync(next, ['start', '-p', process.env.PORT ?? '3000'], { stdio: 'inherit' });
+const server = spawnSync(process.execPath, ['--import', 'tsx', 'server.ts', '-p', process.env.PORT ?? '3000'], { stdio: 'inherit' });
 process.exit(server.status ?? 0);
