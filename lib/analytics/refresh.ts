@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
+import { executedRows } from '@/db/rows';
 import { analyticsStaleDays, analyticsState, customers, messages, purchases } from '@/db/schema';
 import { todayInMalaysia } from '@/lib/mykad';
 import { addDays, daysBetween } from './days';
@@ -104,9 +105,6 @@ export async function analyticsFreshness(db: Database, tenantId: string, now: Da
   return { refreshedAt, due: refreshedAt === null || now.getTime() - refreshedAt.getTime() >= REFRESH_EVERY_MS };
 }
 
-// db.execute answers rows (postgres-js) or { rows } (PGlite).
 function firstRowFlag(result: unknown): boolean {
-  const rows = Array.isArray(result) ? result : (result as { rows?: unknown[] }).rows;
-  const row = rows?.[0] as { ok?: boolean } | undefined;
-  return row?.ok === true;
+  return executedRows<{ ok?: boolean }>(result)[0]?.ok === true;
 }

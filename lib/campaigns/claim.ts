@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { type Campaign, campaignRecipients, customers } from '@/db/schema';
 import { skipReasonSql } from './audience';
-import { executedRows } from './rows';
+import { executedRows } from '@/db/rows';
 
 // A recipient taken to 'sending': who to send to and what to fill in.
 export interface ClaimedRecipient {

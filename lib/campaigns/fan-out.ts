@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { type Campaign, campaignRecipients, customers } from '@/db/schema';
 import { audienceCondition, skipReasonSql } from './audience';
-import { executedRows } from './rows';
+import { executedRows } from '@/db/rows';
 
 export interface FanOutResult {
   queued: number;

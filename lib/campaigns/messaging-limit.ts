@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { type Campaign, type Channel, messages } from '@/db/schema';
 import { isFreeFormText } from './audience';
-import { executedRows } from './rows';
+import { executedRows } from '@/db/rows';
 
 // Meta's messaging limit: how many unique customers a number may start conversations with
 // (business-initiated: templates) in a rolling 24 hours. Free-form text only reaches customers

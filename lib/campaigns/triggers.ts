@@ -4,7 +4,7 @@ import { type Campaign, type Tier, campaignRecipients, campaigns, conversations,
 import { type JobClient, getJobClient } from '@/lib/jobs/client';
 import { audienceCondition, skipReasonSql } from './audience';
 import { dispatchJob } from './jobs';
-import { executedRows } from './rows';
+import { executedRows } from '@/db/rows';
 
 // Automated campaigns: a running campaign with a trigger instead of a date. Each day (and for
 // tier-ups, when the tier changes) the customers it is due for are queued with one INSERT …

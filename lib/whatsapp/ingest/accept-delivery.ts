@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { webhookEvents } from '@/db/schema';
+import { executedRows } from '@/db/rows';
 import { type ChannelForWebhook, channelForWebhook } from '@/lib/channels/webhook-lookup';
 import { createMicroBatcher } from '@/lib/batching/micro-batcher';
 import { type JobClient, getJobClient } from '@/lib/jobs/client';
@@ -16,7 +17,24 @@ type Json = Record<string, unknown>;
 interface StoredEvent {
   tenantId: string;
   channelId: string;
-  payload: unknown;
+  // The payload as JSON text: the delivery's raw body as Meta sent it (it was parsed once to
+  // route it, and is not serialised again) or, for a delivery split across channels, its part.
+  payloadJson: string;
+}
+
+// One statement for the whole micro-batch, whatever its size: the rows travel as one JSON
+// document. Building a multi-row VALUES list with the query builder (and re-serialising every
+// payload) was a fifth of the fast path's CPU.
+function insertEvents(tx: Database, events: StoredEvent[]): Promise<{ id: string; tenant_id: string }[]> {
+  // Ids come from the channel row (uuids) and payloads are JSON: concatenation yields valid JSON.
+  const rows = `[${events.map((e) => `{"tenant_id":"${e.tenantId}","channel_id":"${e.channelId}","payload":${e.payloadJson}}`).join(',')}]`;
+  return tx
+    .execute(
+      sql`insert into webhook_events (tenant_id, channel_id, payload)
+          select tenant_id, channel_id, payload from jsonb_to_recordset(${rows}::jsonb) as e(tenant_id uuid, channel_id uuid, payload jsonb)
+          returning id, tenant_id`,
+    )
+    .then((result) => executedRows<{ id: string; tenant_id: string }>(result));
 }
 
 // Deliveries arriving within a few milliseconds share one INSERT and one commit (see
@@ -31,10 +49,10 @@ function eventStore(db: Database, jobs: JobClient): (event: StoredEvent) => Prom
     store = createMicroBatcher(
       (events: StoredEvent[]) =>
         db.transaction(async (tx) => {
-          const rows = await tx.insert(webhookEvents).values(events).returning({ id: webhookEvents.id, tenantId: webhookEvents.tenantId });
+          const rows = await insertEvents(tx, events);
           // One processing job per tenant for the whole batch (see processWebhookDeliveries).
           const byTenant = new Map<string, string[]>();
-          for (const row of rows) if (row.tenantId) byTenant.set(row.tenantId, [...(byTenant.get(row.tenantId) ?? []), row.id]);
+          for (const row of rows) byTenant.set(row.tenant_id, [...(byTenant.get(row.tenant_id) ?? []), row.id]);
           await jobs.sendMany(
             [...byTenant].map(([tenantId, webhookEventIds]) => ({ name: 'whatsapp/webhook.received' as const, data: { tenantId, webhookEventIds } })),
             { db: tx },
@@ -103,7 +121,7 @@ export async function acceptWebhookDelivery(
   const store = eventStore(db, jobs);
   await Promise.all(
     known.map(({ channel, entries }) =>
-      store({ tenantId: channel.tenantId, channelId: channel.id, payload: byNumber.size === 1 ? body : { object: 'whatsapp_business_account', entry: entries } }),
+      store({ tenantId: channel.tenantId, channelId: channel.id, payloadJson: byNumber.size === 1 ? rawBody : JSON.stringify({ object: 'whatsapp_business_account', entry: entries }) }),
     ),
   );
   processRateMeter('whatsapp.webhook.stored').note();
