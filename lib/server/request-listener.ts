@@ -3,8 +3,8 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 // The production server (server.ts) puts one lane in front of Next.js: Meta's signed webhook
 // POSTs. A campaign at Meta's 1,000 messages/s brings ~3,000 status deliveries/s, and Next's
 // request pipeline (routing, rewrites, tracing, the API resolver) costs three times what storing
-// a delivery does. Measured with bench:webhook on 2 cores (PostgreSQL, fast path alone, 20 s):
-// 1,375 deliveries/s, p99 50 ms through Next; 3,578/s, p99 29 ms through the lane.
+// a delivery does. Measured with bench:webhook on 2 cores (PostgreSQL, fast path alone, 20 s,
+// runs interleaved): `next start` 506 and 567 deliveries/s; through the lane 1,851 and 1,835.
 //
 // The lane's handler is offered from inside Next's bundle at boot (lib/boot.ts), so it uses the
 // same database pool, channel cache and rate meter as the rest of the app: this module and

@@ -7,6 +7,8 @@ import { hashPassword } from '@/lib/auth/password';
 import { localJobClient } from '@/lib/jobs/local-driver';
 import type { ChannelCreateInput } from '@/lib/channels/input';
 import type { TenantContext } from '@/lib/tenants/context';
+import { encrypt } from '@/lib/crypto';
+import { getEnv } from '@/lib/env';
 
 // Passes the password rules; every test user has it.
 export const TEST_PASSWORD = 'Kedai-runcit-2024';
@@ -85,6 +87,17 @@ export async function createTestChannel(db: Database, ctx: TenantContext, name =
   const [row] = await db.insert(channels).values({ tenantId: ctx.tenantId, type: 'sandbox', name, phoneNumberId: `sandbox-test-${randomUUID()}` }).returning({ id: channels.id });
   if (!row) throw new Error('channel insert returned nothing');
   return row.id;
+}
+
+// A Cloud API channel that accepts webhooks signed with `appSecret` (ingest tests).
+export async function createSignedCloudChannel(db: Database, tenantId: string, appSecret: string): Promise<{ id: string; phoneNumberId: string }> {
+  const phoneNumberId = `PN-${randomUUID().slice(0, 8)}`;
+  const [row] = await db
+    .insert(channels)
+    .values({ tenantId, type: 'cloud', name: 'Main', phoneNumberId, appSecretEnc: encrypt(appSecret, getEnv().ENCRYPTION_KEY) })
+    .returning({ id: channels.id });
+  if (!row) throw new Error('channel insert returned nothing');
+  return { id: row.id, phoneNumberId };
 }
 
 export interface TestConversation {

@@ -1,12 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { channels, conversations, customers, jobs, messages, webhookEvents } from '@/db/schema';
-import { encrypt } from '@/lib/crypto';
-import { getEnv } from '@/lib/env';
+import { conversations, customers, jobs, messages, webhookEvents } from '@/db/schema';
 import { localJobClient } from '@/lib/jobs/local-driver';
 import { useTestDatabase } from '@/lib/testing/database';
-import { createTestTenant, type MemberContext } from '@/lib/testing/factories';
+import { createSignedCloudChannel, createTestTenant, type MemberContext } from '@/lib/testing/factories';
 import { signPayload } from '@/lib/whatsapp/webhook/signature';
 import { acceptWebhookDelivery } from './accept-delivery';
 import { processWebhookDeliveries, UnmatchedStatusError } from './process-delivery';
@@ -20,14 +18,7 @@ let tenant: MemberContext;
 let channelId: string;
 let phoneNumberId: string;
 
-async function addChannel(tenantId: string): Promise<{ id: string; phoneNumberId: string }> {
-  const number = `PN-${randomUUID().slice(0, 8)}`;
-  const [row] = await t.db
-    .insert(channels)
-    .values({ tenantId, type: 'cloud', name: 'Main', phoneNumberId: number, appSecretEnc: encrypt(appSecret, getEnv().ENCRYPTION_KEY) })
-    .returning();
-  return { id: row!.id, phoneNumberId: number };
-}
+const addChannel = (tenantId: string) => createSignedCloudChannel(t.db, tenantId, appSecret);
 
 // Stores deliveries as the fast path would, without queueing their job: the test runs it.
 async function store(values: Json[], receivedAt?: Date): Promise<string[]> {

@@ -1,13 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { channels, conversations, customers, jobs, messages, webhookEvents } from '@/db/schema';
-import { encrypt } from '@/lib/crypto';
-import { getEnv } from '@/lib/env';
+import { conversations, customers, jobs, messages, webhookEvents } from '@/db/schema';
 import { localJobClient } from '@/lib/jobs/local-driver';
 import { runDueJobs } from '@/lib/jobs/worker';
 import { useTestDatabase } from '@/lib/testing/database';
-import { createTestTenant, type MemberContext } from '@/lib/testing/factories';
+import { createSignedCloudChannel, createTestTenant, type MemberContext } from '@/lib/testing/factories';
 import { signPayload } from '@/lib/whatsapp/webhook/signature';
 import { acceptWebhookDelivery, webhookDeliveriesPerSecond } from './accept-delivery';
 import { processWebhookDeliveries } from './process-delivery';
@@ -37,12 +35,7 @@ const statusOf = async (wamid: string) => (await t.db.select().from(messages).wh
 
 beforeAll(async () => {
   tenant = await createTestTenant(t.db);
-  phoneNumberId = `PN-${randomUUID().slice(0, 8)}`;
-  const [channel] = await t.db
-    .insert(channels)
-    .values({ tenantId: tenant.tenantId, type: 'cloud', name: 'Main', phoneNumberId, appSecretEnc: encrypt(appSecret, getEnv().ENCRYPTION_KEY) })
-    .returning();
-  channelId = channel!.id;
+  ({ id: channelId, phoneNumberId } = await createSignedCloudChannel(t.db, tenant.tenantId, appSecret));
 });
 
 describe('accepting a delivery', () => {

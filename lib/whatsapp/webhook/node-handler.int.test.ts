@@ -4,12 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db';
-import { channels, webhookEvents } from '@/db/schema';
-import { encrypt } from '@/lib/crypto';
-import { getEnv } from '@/lib/env';
+import { webhookEvents } from '@/db/schema';
 import { localJobClient } from '@/lib/jobs/local-driver';
 import { useTestDatabase } from '@/lib/testing/database';
-import { createTestTenant } from '@/lib/testing/factories';
+import { createSignedCloudChannel, createTestTenant } from '@/lib/testing/factories';
 import { delivery, textMessage } from '@/lib/whatsapp/ingest/test-payloads';
 import { signPayload } from './signature';
 import { handleWebhookPost } from './node-handler';
@@ -35,12 +33,7 @@ const stored = async () => t.db.$count(webhookEvents, eq(webhookEvents.channelId
 let url: string;
 beforeAll(async () => {
   const tenant = await createTestTenant(t.db);
-  phoneNumberId = `PN-${randomUUID().slice(0, 8)}`;
-  const [channel] = await t.db
-    .insert(channels)
-    .values({ tenantId: tenant.tenantId, type: 'cloud', name: 'Main', phoneNumberId, appSecretEnc: encrypt(appSecret, getEnv().ENCRYPTION_KEY) })
-    .returning();
-  channelId = channel!.id;
+  ({ id: channelId, phoneNumberId } = await createSignedCloudChannel(t.db, tenant.tenantId, appSecret));
   url = await serve(t.db);
 });
 afterAll(() => Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))));
