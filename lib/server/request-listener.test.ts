@@ -34,4 +34,14 @@ describe('the production server’s webhook lane', () => {
     expect(await who('POST', '/api/webhooks/whatsapp/')).toBe('next');
     expect(await who('POST', '/api/v1/customers')).toBe('next');
   });
+
+  it('answers 500 when a handler throws, and keeps serving', async () => {
+    offerWebhookLane(async () => {
+      throw new Error('boom');
+    });
+    const res = await fetch(`${base}/api/webhooks/whatsapp`, { method: 'POST', body: '{}' });
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: 'internal error' });
+    expect(await who('GET', '/login')).toBe('next');
+  });
 });

@@ -29,6 +29,11 @@ function laneFor(req: IncomingMessage): Handler | undefined {
 
 export function createRequestListener(next: Handler): RequestListener {
   return (req, res) => {
-    void (laneFor(req) ?? next)(req, res);
+    // A handler that throws must not take the process down with an unhandled rejection.
+    (laneFor(req) ?? next)(req, res).catch((error: unknown) => {
+      process.stderr.write(`request failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end('{"error":"internal error"}');
+    });
   };
 }
